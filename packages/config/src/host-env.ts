@@ -1,0 +1,34 @@
+import { LOADER_VARIABLES } from './loading/unknown-names.js';
+import { VARIABLE_NAMES } from './schema.js';
+
+/**
+ * The environment for a child process (tests, the dev runner): this process's environment without any
+ * application variable, plus `overrides`. Starting from a clean slate keeps a developer's shell from leaking
+ * into a child, so every child reads exactly the configuration it is given. `undefined` removes a variable.
+ */
+export function childProcessEnv(
+  overrides: Readonly<Record<string, string | undefined>> = {},
+): Record<string, string> {
+  const owned = new Set<string>([
+    ...LOADER_VARIABLES,
+    ...VARIABLE_NAMES.flatMap((name) => [name, `${name}_FILE`]),
+  ]);
+  const environment: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !owned.has(name) && !name.startsWith('FEATURE_'))
+      environment[name] = value;
+  }
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete environment[name];
+    else environment[name] = value;
+  }
+  return environment;
+}
+
+/** One variable of this process's environment that is not application configuration (PATH, HOME, DOCKER_HOST…). */
+export function hostVariable(name: string): string | undefined {
+  if (VARIABLE_NAMES.some((variable) => variable === name || `${variable}_FILE` === name)) {
+    throw new Error(`${name} is application configuration: read it from loadConfig()`);
+  }
+  return process.env[name];
+}

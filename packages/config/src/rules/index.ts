@@ -1,0 +1,17 @@
+import { deployedRules } from './deployed-rules.js';
+import { everyEnvironmentRules } from './every-environment-rules.js';
+import { productionRules } from './production-rules.js';
+import { resourceRules } from './resource-rules.js';
+import type { Rule } from './rule.js';
+import { secretKeyRules } from './secret-key-rules.js';
+
+export type { Rule, RuleContext } from './rule.js';
+
+/** Every safety rule, in the order problems are reported. */
+export const SAFETY_RULES: readonly Rule[] = [
+  ...everyEnvironmentRules,
+  ...deployedRules,
+  ...secretKeyRules,
+  ...resourceRules,
+  ...productionRules,
+];

@@ -1,0 +1,89 @@
+import { DEPLOYED_ENVIRONMENTS } from '../environments.js';
+import {
+  booleanValue,
+  hostListValue,
+  integerValue,
+  originListValue,
+  trustProxyValue,
+  urlValue,
+} from './value-types.js';
+import { defineVariable } from './variable.js';
+
+/** How the web app is reached: its port and public address, and who may talk to it. */
+export const httpVariables = {
+  PORT: defineVariable(integerValue(1, 65535), {
+    description: 'TCP port the web app listens on.',
+    example: '3000',
+    default: '3000',
+    apps: ['web'],
+    sensitive: false,
+    configPath: 'http.port',
+    group: 'http',
+    exampleFiles: { development: '3000', staging: '3000', production: '3000' },
+  }),
+  PUBLIC_URL: defineVariable(urlValue(['http', 'https']), {
+    description: 'The address users reach the app at; https in staging and production.',
+    example: 'https://app.example.com',
+    default: { development: 'http://localhost:3000', test: 'http://localhost:3000' },
+    requiredIn: DEPLOYED_ENVIRONMENTS,
+    apps: ['web', 'worker'],
+    sensitive: false,
+    configPath: 'http.publicUrl',
+    group: 'http',
+    exampleFiles: {
+      development: 'http://localhost:3000',
+      staging: 'https://staging.CHANGE_ME.example',
+      production: 'https://app.CHANGE_ME.example',
+    },
+  }),
+  ALLOWED_HOSTS: defineVariable(hostListValue(), {
+    description:
+      'Host names the web app answers to; any other Host header gets 400 (blocks DNS rebinding and host-header injection).',
+    example: 'app.example.com,.example.com',
+    default: { development: 'localhost,127.0.0.1,[::1]', test: 'localhost,127.0.0.1,[::1]' },
+    requiredIn: DEPLOYED_ENVIRONMENTS,
+    apps: ['web'],
+    sensitive: false,
+    configPath: 'http.allowedHosts',
+    group: 'http',
+    exampleFiles: {
+      development: 'localhost,127.0.0.1,[::1]',
+      staging: 'staging.CHANGE_ME.example',
+      production: 'app.CHANGE_ME.example',
+    },
+  }),
+  CORS_ALLOWED_ORIGINS: defineVariable(originListValue(), {
+    description: 'Browser origins allowed to call the API cross-origin; empty allows none.',
+    example: 'https://app.example.com,https://admin.example.com',
+    default: '',
+    apps: ['web'],
+    sensitive: false,
+    configPath: 'http.corsAllowedOrigins',
+    group: 'http',
+    exampleFiles: {
+      staging: 'https://staging.CHANGE_ME.example',
+      production: 'https://app.CHANGE_ME.example',
+    },
+  }),
+  SESSION_COOKIE_SECURE: defineVariable(booleanValue(), {
+    description: 'Send session cookies over HTTPS only. Must be true in staging and production.',
+    example: 'true',
+    default: { development: 'false', test: 'false', staging: 'true', production: 'true' },
+    apps: ['web'],
+    sensitive: false,
+    configPath: 'http.sessionCookieSecure',
+    group: 'http',
+    exampleFiles: { development: 'false', staging: 'true', production: 'true' },
+  }),
+  TRUST_PROXY: defineVariable(trustProxyValue(), {
+    description:
+      "Express 'trust proxy': how many proxy hops (or which addresses) may set X-Forwarded-*; decides client IPs and https detection.",
+    example: '1',
+    default: 'false',
+    apps: ['web'],
+    sensitive: false,
+    configPath: 'http.trustProxy',
+    group: 'http',
+    exampleFiles: { development: 'false', staging: '1', production: '1' },
+  }),
+};
