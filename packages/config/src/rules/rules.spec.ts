@@ -179,6 +179,30 @@ const failing: [string, Case][] = [
     },
   ],
   [
+    'a database on 127.1',
+    {
+      environment: 'production',
+      change: { DATABASE_URL: 'postgres://u:p@127.1:5432/ladder' },
+      problems: ['DATABASE_URL [no-loopback-services]'],
+    },
+  ],
+  [
+    'Redis on 2130706433 (127.0.0.1 as a number)',
+    {
+      environment: 'staging',
+      change: { REDIS_URL: 'redis://2130706433:6379' },
+      problems: ['REDIS_URL [no-loopback-services]'],
+    },
+  ],
+  [
+    'Redis on an IPv4-mapped loopback',
+    {
+      environment: 'production',
+      change: { REDIS_URL: 'redis://[::ffff:127.0.0.1]:6379' },
+      problems: ['REDIS_URL [no-loopback-services]'],
+    },
+  ],
+  [
     'Redis on ::1',
     {
       environment: 'staging',

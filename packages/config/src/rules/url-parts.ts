@@ -10,9 +10,19 @@ export function databaseNameOf(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 }
 
-/** localhost, 127.0.0.0/8, ::1, 0.0.0.0 and unix sockets: places that are never a shared service. */
-export function isLoopbackHost(host: string): boolean {
+/**
+ * The host as an http URL spells it: IPv4 written as `127.1`, `2130706433` or `0x7f.1` becomes `127.0.0.1`, and
+ * IPv6 is compressed. Connection URLs (postgres://, redis://) keep whatever was typed, so rules compare this form.
+ */
+function canonicalHost(host: string): string {
   const bare = host.toLowerCase().replace(/^\[|\]$/g, '');
+  const candidate = `http://${bare.includes(':') ? `[${bare}]` : bare}/`;
+  return URL.canParse(candidate) ? new URL(candidate).hostname.replace(/^\[|\]$/g, '') : bare;
+}
+
+/** localhost, 127.0.0.0/8, ::1, 0.0.0.0 and unix sockets, however spelt: places that are never a shared service. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = canonicalHost(host);
   if (bare === '' || bare === 'localhost' || bare.endsWith('.localhost')) return true;
   if (bare === '0.0.0.0' || bare === '::' || bare === '::1' || bare === '0:0:0:0:0:0:0:1')
     return true;
