@@ -61,6 +61,7 @@ export interface Config {
   };
   stripe: { secretKey: string | undefined; webhookSecret: string | undefined };
   email: { smtpUrl: string | undefined; from: string | undefined };
+  lifecycle: { shutdownTimeoutSeconds: number; drainSeconds: number };
   features: Readonly<Record<FeatureName, boolean>>;
   fingerprint: ConfigFingerprint;
   /** Where the values came from, masked, and what the loader noticed on the way. */
@@ -121,6 +122,10 @@ export function buildConfig(
     },
     stripe: { secretKey: values.STRIPE_SECRET_KEY, webhookSecret: values.STRIPE_WEBHOOK_SECRET },
     email: { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM },
+    lifecycle: {
+      shutdownTimeoutSeconds: must(values.SHUTDOWN_TIMEOUT_SECONDS),
+      drainSeconds: must(values.SHUTDOWN_DRAIN_SECONDS),
+    },
     features,
     fingerprint: context.fingerprint,
     report: context.report,

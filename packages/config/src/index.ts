@@ -1,3 +1,4 @@
+export { EnvironmentMismatchError } from './environment-mismatch-error.js';
 export type { Config, ConfigFingerprint, FeatureName, VariableReport } from './config-object.js';
 export {
   APP_ENVIRONMENTS,
@@ -17,3 +18,6 @@ export { formatFingerprint } from './output/fingerprint.js';
 export { maskSecret, maskUrl, MASK } from './output/mask.js';
 export { ConfigError, formatProblem, type Problem, type Warning } from './problems.js';
 export type { TrustProxy } from './variables/value-types.js';
+export { secretValuesOf } from './output/secret-values.js';
+export { redactSecrets } from './problems.js';
+export { exitIfShutdownHangs, exitOnStartupError, loadConfigOrExit } from './startup.js';

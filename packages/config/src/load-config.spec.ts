@@ -373,7 +373,7 @@ describe('fingerprint', () => {
 
   it('changes its config part when a non-secret value changes', () => {
     const base = fingerprint(productionVariables());
-    const changed = fingerprint({ ...productionVariables(), WORKER_CONCURRENCY: '11' });
+    const changed = fingerprint({ ...productionVariables(), QUEUE_PREFIX: 'ladder-eu' });
     expect(changed?.config).not.toBe(base?.config);
     expect(changed?.secrets).toBe(base?.secrets);
   });
@@ -391,6 +391,22 @@ describe('fingerprint', () => {
   it('changes when SECRET_KEY changes', () => {
     const changed = fingerprint({ ...productionVariables(), SECRET_KEY: `${STRONG_SECRET_KEY}X` });
     expect(changed?.secrets).not.toBe(fingerprint(productionVariables())?.secrets);
+  });
+
+  it('ignores settings only one app reads and per-process knobs', () => {
+    const base = fingerprint(productionVariables());
+    expect(
+      fingerprint({ ...productionVariables(), PORT: '9000', WORKER_CONCURRENCY: '50' }),
+    ).toEqual(base);
+    expect(
+      fingerprint({ ...productionVariables(), LOG_LEVEL: 'warn', SHUTDOWN_TIMEOUT_SECONDS: '10' }),
+    ).toEqual(base);
+  });
+
+  it('changes when a feature flag differs', () => {
+    expect(
+      fingerprint({ ...productionVariables(), FEATURE_NEW_CHECKOUT: 'true' })?.config,
+    ).not.toBe(fingerprint(productionVariables())?.config);
   });
 
   it('ignores the release version, so a rolling deploy is not a mismatch', () => {

@@ -5,6 +5,7 @@ import { databaseVariables } from './variables/database.js';
 import { emailVariables } from './variables/email.js';
 import { featureVariables } from './variables/features.js';
 import { httpVariables } from './variables/http.js';
+import { lifecycleVariables } from './variables/lifecycle.js';
 import { queueVariables } from './variables/queue.js';
 import { securityVariables } from './variables/security.js';
 import { storageVariables } from './variables/storage.js';
@@ -23,6 +24,7 @@ export const environmentSchema = z.object({
   ...storageVariables,
   ...billingVariables,
   ...emailVariables,
+  ...lifecycleVariables,
   ...featureVariables,
 });
 

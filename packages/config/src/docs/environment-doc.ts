@@ -1,3 +1,4 @@
+import { FINGERPRINTED_VARIABLES } from '../output/fingerprint.js';
 import { SAFETY_RULES } from '../rules/index.js';
 import { variableEntry } from '../schema.js';
 import { describeDefault, describeRequirement, variablesByGroup } from './variable-table.js';
@@ -47,6 +48,14 @@ export function renderEnvironmentDoc(): string {
     'Files live at the repository root, or in `ENV_DIR`. In staging and production no file is read unless `ENV_FILE`',
     'names one (it then replaces the per-environment files): there, the host environment or secret store is the norm.',
     'Empty values count as unset. `NODE_ENV` is derived from `APP_ENV`.',
+    '',
+    '## Fingerprint',
+    '',
+    'Each process hashes its effective configuration into two short fingerprints, `config/secrets`: the first over',
+    'the non-secret values (secrets count in masked form), the second an HMAC of the secret values keyed by',
+    '`SECRET_KEY`, so it reveals nothing. Workers publish theirs in heartbeats; the web app’s readiness fails when a live',
+    'worker’s differs. The fingerprint covers the variables both apps read, leaving out build identity and',
+    `per-process knobs: ${FINGERPRINTED_VARIABLES.map((name) => `\`${name}\``).join(', ')}.`,
     '',
     '## Variables',
     '',

@@ -9,6 +9,14 @@ function canonical(entries: [string, unknown][]): string {
   return JSON.stringify(entries.sort(([left], [right]) => left.localeCompare(right)));
 }
 
+/** The variables the fingerprint covers: those both apps read, minus build identity and operational knobs. */
+export const FINGERPRINTED_VARIABLES = VARIABLE_NAMES.filter((name) => {
+  const entry = variableEntry(name);
+  return (
+    entry.fingerprinted !== false && entry.apps.includes('web') && entry.apps.includes('worker')
+  );
+});
+
 /**
  * Two processes that read the same source get the same fingerprint, whatever order or file the values came from.
  * Secrets are hashed apart, with an HMAC keyed by SECRET_KEY, so a published fingerprint cannot be used to guess
@@ -17,9 +25,8 @@ function canonical(entries: [string, unknown][]): string {
 export function fingerprintOf(values: Partial<EnvironmentValues>): ConfigFingerprint {
   const visible: [string, unknown][] = [];
   const secret: [string, unknown][] = [];
-  for (const name of VARIABLE_NAMES) {
+  for (const name of FINGERPRINTED_VARIABLES) {
     const entry = variableEntry(name);
-    if (entry.fingerprinted === false) continue;
     const value = values[name];
     if (entry.sensitive && typeof value === 'string') {
       visible.push([name, maskSecret(value)]);

@@ -50,6 +50,7 @@ export const coreVariables = {
     sensitive: false,
     configPath: 'logLevel',
     group: 'core',
+    fingerprinted: false,
     exampleFiles: { development: 'debug', staging: 'info', production: 'info' },
   }),
   APP_VERSION: defineVariable(textValue(), {

@@ -34,7 +34,11 @@ export interface VariableMeta {
    * @default none
    */
   exampleFiles?: Partial<Record<ExampleEnvironment, string>>;
-  /** Build identity such as the version is left out of the fingerprint, so a rolling deploy is not a mismatch. @default true */
+  /**
+   * Whether the fingerprint covers it. Only variables both apps read count (a web-only PORT may differ from the
+   * worker's); set false as well for build identity (a rolling deploy is no mismatch) and per-process operational
+   * knobs such as LOG_LEVEL. @default true
+   */
   fingerprinted?: boolean;
 }
 
