@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { DockerComposeEnvironment, Wait } from 'testcontainers';
+import { COMPOSE_FOLDER } from './repository.js';
+
+/** A running copy of infra/compose/compose.yaml with its own project name, password and volumes. */
+export interface ComposeStack {
+  projectName: string;
+  /** The superuser's password, random per stack: tests check it never reaches a log. */
+  postgresPassword: string;
+  postgresUrl(database?: string): string;
+  redisUrl(database?: number): string;
+  /** Removes containers, network and volumes. Call it in a finally/afterAll, always. */
+  down(): Promise<void>;
+}
+
+/**
+ * Starts the shipped compose file through testcontainers and waits for both healthchecks. Nothing reaps
+ * containers behind the tests' back (Ryuk is off in CI), so every caller must `down()` what it started.
+ */
+export async function startComposeStack(file = 'compose.yaml'): Promise<ComposeStack> {
+  const projectName = `ladder-test-${randomBytes(4).toString('hex')}`;
+  const postgresPassword = `pw-${randomBytes(12).toString('hex')}`;
+  const environment = await new DockerComposeEnvironment(COMPOSE_FOLDER, file)
+    .withProjectName(projectName)
+    .withEnvironment({ POSTGRES_PASSWORD: postgresPassword })
+    .withWaitStrategy('postgres-1', Wait.forHealthCheck())
+    .withWaitStrategy('redis-1', Wait.forHealthCheck())
+    .withStartupTimeout(120_000)
+    .up();
+  const postgres = environment.getContainer('postgres-1');
+  const redis = environment.getContainer('redis-1');
+  const postgresAddress = `${postgres.getHost()}:${postgres.getMappedPort(5432)}`;
+  const redisAddress = `${redis.getHost()}:${redis.getMappedPort(6379)}`;
+  return {
+    projectName,
+    postgresPassword,
+    postgresUrl: (database = 'ladder') =>
+      `postgres://ladder:${postgresPassword}@${postgresAddress}/${database}`,
+    redisUrl: (database = 0) => `redis://${redisAddress}/${database}`,
+    down: async () => {
+      await environment.down({ removeVolumes: true, timeout: 0 });
+    },
+  };
+}

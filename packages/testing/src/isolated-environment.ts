@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { childProcessEnv } from '@repo/config/host';
+
+/**
+ * The environment for an app or CLI started by a test: nothing inherited from the developer's shell or .env
+ * files (ENV_DIR points at an empty folder), only `variables`.
+ */
+export function isolatedEnvironment(
+  variables: Record<string, string | undefined>,
+): Record<string, string> {
+  return childProcessEnv({ ENV_DIR: mkdtempSync(join(tmpdir(), 'ladder-env-')), ...variables });
+}
+
+/** A fresh random SECRET_KEY for a test process. */
+export function testSecretKey(): string {
+  return randomBytes(32).toString('base64url');
+}
