@@ -1,0 +1,28 @@
+export {
+  createDatabase,
+  pingDatabase,
+  type Database,
+  type DatabaseOptions,
+  type Db,
+} from './client.js';
+export {
+  assertDatabaseEnvironment,
+  readDatabaseEnvironment,
+  stampDatabaseEnvironment,
+} from './environment-stamp.js';
+export {
+  MIGRATIONS_FOLDER,
+  pendingMigrations,
+  runMigrations,
+  type MigrationOutcome,
+} from './migrations.js';
+export { ReportsRepository } from './reports-repository.js';
+export { resetDatabase } from './reset.js';
+export { seedDevelopmentData } from './seed.js';
+export type {
+  Report,
+  ReportEvent,
+  ReportEventKind,
+  ReportResult,
+  ReportStatus,
+} from './schema/index.js';

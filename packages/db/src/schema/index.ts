@@ -1,0 +1,3 @@
+export * from './environment-stamp.js';
+export * from './report-events.js';
+export * from './reports.js';
