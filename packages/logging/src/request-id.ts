@@ -1,0 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const SAFE_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * Keeps a well-formed incoming `x-request-id` (from a proxy or the caller) so one id follows a request across
+ * services; anything else gets a fresh UUID. The id is echoed in the response header.
+ */
+export function requestIdFor(request: IncomingMessage, response: ServerResponse): string {
+  const incoming = request.headers['x-request-id'];
+  const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
+  response.setHeader('x-request-id', id);
+  return id;
+}

@@ -1,0 +1,2 @@
+/** Injection token for the process's shared ioredis client. */
+export const REDIS = Symbol('REDIS');
