@@ -1,0 +1,97 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import type { Config } from '@repo/config';
+import { InjectConfig } from '@repo/config/nest';
+import { ReportsRepository, type ReportResult } from '@repo/db';
+import { REPORTS_QUEUE, type ReportJobData } from '@repo/queue';
+import { DelayedError, type Job } from 'bullmq';
+import { PinoLogger } from 'nestjs-pino';
+import { WorkerStats } from '../heartbeat/worker-stats.js';
+import { generateReport } from './report-generator.js';
+
+/** Simulated work per day of a report's period: a 30-day report takes about 0.6 s. */
+export const REPORT_DAY_MS = 20;
+
+/** How soon a job cut short by a shutdown becomes available to the next worker. */
+const HAND_BACK_DELAY_MS = 500;
+
+/**
+ * Runs report jobs. Idempotent: the repository completes a report at most once, so a job that runs again (a
+ * retry, a stalled job, a replay after a crash) never applies twice. On shutdown it stops taking jobs, lets
+ * running ones finish for SHUTDOWN_TIMEOUT_SECONDS, then hands the rest back to the queue without spending
+ * an attempt.
+ */
+@Processor(REPORTS_QUEUE, { autorun: false })
+export class ReportProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  private readonly stopping = new AbortController();
+
+  constructor(
+    @InjectConfig() private readonly config: Config,
+    private readonly reports: ReportsRepository,
+    private readonly stats: WorkerStats,
+    private readonly logger: PinoLogger,
+  ) {
+    super();
+    this.logger.setContext(ReportProcessor.name);
+  }
+
+  onApplicationBootstrap(): void {
+    // @Processor options are fixed at import time; the concurrency comes from the config, so start here.
+    this.worker.concurrency = this.config.queue.workerConcurrency;
+    this.worker
+      .run()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'worker stopped unexpectedly'));
+  }
+
+  async process(
+    job: Job<ReportJobData>,
+    token?: string,
+  ): Promise<ReportResult | { skipped: string }> {
+    const { reportId } = job.data;
+    const report = await this.reports.find(reportId);
+    // Fail loudly (and retry): a worker pointed at the wrong database must not quietly drop jobs.
+    if (!report) throw new Error(`report ${reportId} not found in this database`);
+    if (!(await this.reports.start(reportId))) return { skipped: 'already completed' };
+    this.logger.info({ reportId, attempt: job.attemptsMade + 1 }, 'report started');
+    try {
+      const result = await generateReport(report, {
+        dayMs: REPORT_DAY_MS,
+        signal: this.stopping.signal,
+        onProgress: (percent) => job.updateProgress(percent),
+      });
+      const applied = await this.reports.complete(reportId, result);
+      this.stats.jobsDone++;
+      this.logger.info({ reportId, applied }, 'report completed');
+      return result;
+    } catch (error) {
+      if (this.stopping.signal.aborted) {
+        await this.reports.interrupt(reportId);
+        await job.moveToDelayed(Date.now() + HAND_BACK_DELAY_MS, token);
+        this.logger.warn({ reportId }, 'report interrupted by shutdown; handed back to the queue');
+        throw new DelayedError();
+      }
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.reports.fail(reportId, (error as Error).message, final);
+      this.stats.jobsFailed++;
+      this.logger.error({ err: error, reportId, final }, 'report failed');
+      throw error;
+    }
+  }
+
+  /** Stops fetching, waits for running jobs, and cuts them short at the deadline. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const seconds = this.config.lifecycle.shutdownTimeoutSeconds;
+    const deadline = setTimeout(
+      () => this.stopping.abort(new Error(`shutdown deadline of ${seconds}s reached`)),
+      seconds * 1000,
+    );
+    try {
+      await this.worker.close();
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+}

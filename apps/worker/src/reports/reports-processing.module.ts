@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { QueueModule } from '@repo/queue/nest';
+import { HeartbeatModule } from '../heartbeat/heartbeat.module.js';
+import { ReportProcessor } from './report.processor.js';
+
+@Module({ imports: [QueueModule, HeartbeatModule], providers: [ReportProcessor] })
+export class ReportsProcessingModule {}
