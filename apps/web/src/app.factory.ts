@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import type { Config } from '@repo/config';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { applyHttpHardening } from './http/http-hardening.js';
+
+/**
+ * Builds the web app, ready to `listen()`: modules wired, logger installed, HTTP hardening applied. Startup
+ * fails here (before any port opens) when the database or Redis belongs to another environment.
+ */
+export async function createApp(config: Config): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  applyHttpHardening(app, config);
+  return app;
+}

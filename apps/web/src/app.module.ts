@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { Config } from '@repo/config';
+import { AppConfigModule } from '@repo/config/nest';
+import { DatabaseModule } from '@repo/db/nest';
+import { LoggingModule } from '@repo/logging';
+import { QueueModule, RedisModule } from '@repo/queue/nest';
+import { HealthModule } from './health/health.module.js';
+import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { StatusModule } from './status/status.module.js';
+import { WorkersModule } from './workers/workers.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot({ config }),
+        LoggingModule.forRoot('web'),
+        DatabaseModule.forRoot({ applicationName: 'ladder-web' }),
+        RedisModule.forRoot({ connectionName: 'ladder-web' }),
+        QueueModule,
+        LifecycleModule,
+        RateLimitModule,
+        WorkersModule,
+        HealthModule.forRoot(config),
+        ReportsModule,
+        StatusModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

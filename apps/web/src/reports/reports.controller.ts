@@ -1,0 +1,66 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Report } from '@repo/db';
+import type { Response } from 'express';
+import { RATE_LIMITS } from '../rate-limit/rate-limit.module.js';
+import { reportRequestSchema, type ReportRequest } from './report-request.schema.js';
+import { ReportsService } from './reports.service.js';
+import { ZodBodyPipe } from './zod-body.pipe.js';
+
+/** The browser remembers its last report (signed cookie) so the status page can show it. */
+export const LAST_REPORT_COOKIE = 'ladder_last_report';
+
+function present(report: Report) {
+  return {
+    id: report.id,
+    title: report.title,
+    periodDays: report.periodDays,
+    status: report.status,
+    attempts: report.attempts,
+    result: report.result,
+    error: report.error,
+    createdAt: report.createdAt,
+    startedAt: report.startedAt,
+    completedAt: report.completedAt,
+    links: { self: `/api/reports/${report.id}` },
+  };
+}
+
+@Controller('api/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ reports: RATE_LIMITS.reports })
+  async create(
+    @Body(new ZodBodyPipe(reportRequestSchema)) body: ReportRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReturnType<typeof present>> {
+    const report = await this.reports.request(body);
+    response.location(`/api/reports/${report.id}`);
+    response.cookie(LAST_REPORT_COOKIE, report.id, { maxAge: 24 * 3600 * 1000 });
+    return present(report);
+  }
+
+  @Get(':id')
+  async find(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+  ): Promise<ReturnType<typeof present>> {
+    const report = await this.reports.find(id);
+    if (!report) throw new NotFoundException(`No report ${id}`);
+    return present(report);
+  }
+}

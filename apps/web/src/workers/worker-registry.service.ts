@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { formatFingerprint, type Config } from '@repo/config';
+import { InjectConfig } from '@repo/config/nest';
+import { liveWorkers, type WorkerHeartbeat } from '@repo/queue';
+import { REDIS } from '@repo/queue/nest';
+import type { Redis } from 'ioredis';
+
+export interface LiveWorker extends WorkerHeartbeat {
+  /** True when the worker read the same configuration as this web process. */
+  fingerprintMatches: boolean;
+}
+
+/** The workers that sent a heartbeat recently, each compared with this process's configuration fingerprint. */
+@Injectable()
+export class WorkerRegistry {
+  readonly fingerprint: string;
+
+  constructor(
+    @InjectConfig() private readonly config: Config,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {
+    this.fingerprint = formatFingerprint(config.fingerprint);
+  }
+
+  async list(): Promise<LiveWorker[]> {
+    const workers = await liveWorkers(this.redis, this.config.queue.prefix);
+    return workers.map((worker) => ({
+      ...worker,
+      fingerprintMatches: worker.fingerprint === this.fingerprint,
+    }));
+  }
+}

@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { createDatabase, ReportsRepository, type Database } from '@repo/db';
+import { createTestDatabase, testSecretKey, waitFor, type RunningProcess } from '@repo/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { request } from './support/http.js';
+import {
+  runMigrations,
+  started,
+  startWeb,
+  startWorker,
+  stopAll,
+  waitForReadiness,
+  type Variables,
+  type WebProcess,
+} from './support/processes.js';
+
+let variables: Variables;
+let web: WebProcess;
+let worker: RunningProcess;
+let database: Database;
+let reports: ReportsRepository;
+const secretKeys: string[] = [];
+
+beforeAll(async () => {
+  const stack = inject('stack');
+  const secretKey = testSecretKey();
+  secretKeys.push(secretKey);
+  variables = {
+    APP_ENV: 'test',
+    DATABASE_URL: await createTestDatabase(stack.postgresAdminUrl, 'stack'),
+    REDIS_URL: stack.redisUrl,
+    QUEUE_PREFIX: `ladder-test-${randomBytes(4).toString('hex')}`,
+    SECRET_KEY: secretKey,
+    SESSION_COOKIE_SECURE: 'true',
+    LOG_LEVEL: 'info',
+  };
+  const migrated = runMigrations(variables);
+  expect(migrated.code, migrated.output).toBe(0);
+  database = createDatabase(variables.DATABASE_URL ?? '');
+  reports = new ReportsRepository(database.db);
+  worker = await startWorker('worker', variables);
+  web = await startWeb('web', variables);
+});
+
+afterAll(async () => {
+  await stopAll();
+  await database.close();
+});
+
+async function postReport(body: unknown): Promise<string> {
+  const response = await request(`${web.url}/api/reports`, { method: 'POST', body });
+  expect(response.status, response.body).toBe(202);
+  return response.json<{ id: string }>().id;
+}
+
+async function waitForReport(id: string, status: string) {
+  return waitFor(
+    async () => {
+      const response = await request(`${web.url}/api/reports/${id}`);
+      const report = response.json<{ status: string; result: unknown; attempts: number }>();
+      return report.status === status ? report : undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 100, description: `report ${id} to be ${status}` },
+  );
+}
+
+const eventKinds = async (id: string) => (await reports.events(id)).map((event) => event.kind);
+
+describe('web and worker on one configuration', () => {
+  it('reports ready, naming every check, once a worker with the same configuration is live', async () => {
+    const { status, body } = await waitForReadiness(
+      web.url,
+      (code) => code === 200,
+      'readiness to turn green',
+    );
+    expect(status).toBe(200);
+    expect(Object.keys(body.details as object).sort()).toEqual([
+      'environment',
+      'migrations',
+      'postgres',
+      'redis',
+      'workers',
+    ]);
+    expect(body.details).toMatchObject({
+      environment: { status: 'up', appEnv: 'test', database: 'test', redis: 'test' },
+      redis: { status: 'up', maxmemoryPolicy: 'noeviction' },
+      workers: { status: 'up', live: 1 },
+    });
+  });
+
+  it('runs a report through the worker: POST, process, GET the result', async () => {
+    const response = await request(`${web.url}/api/reports`, {
+      method: 'POST',
+      body: { title: 'Weekly usage', periodDays: 7 },
+    });
+    expect(response.status).toBe(202);
+    const { id, status } = response.json<{ id: string; status: string }>();
+    expect(status).toBe('queued');
+    expect(response.headers.location).toBe(`/api/reports/${id}`);
+    const report = await waitForReport(id, 'completed');
+    expect(report).toMatchObject({
+      attempts: 1,
+      result: { days: 7, total: expect.any(Number), peakDay: expect.any(Number) },
+    });
+  });
+
+  it('sets its cookie signed, httpOnly, SameSite=Lax and Secure as configured', async () => {
+    const response = await request(`${web.url}/api/reports`, {
+      method: 'POST',
+      body: { title: 'Cookie', periodDays: 1 },
+    });
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toMatch(/^ladder_last_report=s%3A/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Secure');
+  });
+
+  it('refuses an invalid report request with every issue listed', async () => {
+    const response = await request(`${web.url}/api/reports`, {
+      method: 'POST',
+      body: { title: '', periodDays: 0, extra: 1 },
+    });
+    expect(response.status).toBe(400);
+    const paths = response.json<{ issues: { path: string }[] }>().issues.map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['title', 'periodDays']));
+  });
+
+  it('shows the environment, flags, workers and recent jobs on the status page', async () => {
+    const id = await postReport({ title: 'Shown <b>escaped</b>', periodDays: 1 });
+    await waitForReport(id, 'completed');
+    const page = await request(`${web.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('class="banner env-test"');
+    expect(page.body).toContain('Shown &lt;b&gt;escaped&lt;/b&gt;');
+    expect(page.body).toContain('<span class="ok">matches</span>');
+  });
+
+  it.each([
+    ['SECRET_KEY', () => ({ SECRET_KEY: testSecretKey() })],
+    [
+      'DATABASE_URL',
+      async () => ({
+        DATABASE_URL: await createTestDatabase(inject('stack').postgresAdminUrl, 'other'),
+      }),
+    ],
+  ])(
+    'fails readiness and names the worker when one runs with a different %s',
+    async (_name, change) => {
+      const overrides: Variables = await change();
+      if (overrides.SECRET_KEY !== undefined) secretKeys.push(overrides.SECRET_KEY);
+      const stranger = await startWorker('stranger', { ...variables, ...overrides });
+      const { body } = await waitForReadiness(
+        web.url,
+        (code) => code === 503,
+        'readiness to report the mismatch',
+      );
+      const workers = (
+        body.error as Record<
+          string,
+          { message: string; workers: { id: string; fingerprintMatches: boolean }[] }
+        >
+      ).workers;
+      expect(workers?.message).toMatch(
+        new RegExp(`configuration fingerprint mismatch: \\S+-${stranger.pid}-`),
+      );
+      expect(workers?.workers.filter((entry) => !entry.fingerprintMatches)).toHaveLength(1);
+      const page = await request(`${web.url}/`);
+      expect(page.body).toContain('MISMATCH: this worker read a different configuration');
+      expect((await stranger.stop()).code).toBe(0);
+      await waitForReadiness(
+        web.url,
+        (code) => code === 200,
+        'readiness to recover once the stranger stops',
+      );
+    },
+  );
+
+  it('rate-limits report creation per client, with Retry-After', async () => {
+    // Its own prefix, so the burst's counters and block do not spill into the other tests.
+    const limited = await startWeb('web-rate-limit', {
+      ...variables,
+      QUEUE_PREFIX: `${variables.QUEUE_PREFIX}-limits`,
+    });
+    const statuses: number[] = [];
+    let retryAfter: string | undefined;
+    for (let attempt = 0; attempt < 21; attempt++) {
+      const response = await request(`${limited.url}/api/reports`, {
+        method: 'POST',
+        body: { title: `Burst ${attempt}`, periodDays: 1 },
+      });
+      statuses.push(response.status);
+      // @nestjs/throttler suffixes its headers with the limit's name.
+      if (response.status === 429) retryAfter = String(response.headers['retry-after-reports']);
+    }
+    expect(statuses.filter((status) => status === 202).length).toBeLessThanOrEqual(20);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    await limited.process.stop();
+  });
+});
+
+describe('worker shutdown', () => {
+  it('finishes the running job on SIGTERM and exits 0', async () => {
+    const id = await postReport({ title: 'Finish me', periodDays: 60 });
+    await waitFor(async () => (await eventKinds(id)).includes('started'), {
+      description: 'the job to start',
+    });
+    const exit = await worker.stop('SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(await reports.find(id)).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(await eventKinds(id)).toEqual(['queued', 'started', 'completed']);
+  });
+
+  it('hands a job cut off by the shutdown deadline back to the queue; a restarted worker applies it exactly once', async () => {
+    const impatient = await startWorker('impatient-worker', {
+      ...variables,
+      SHUTDOWN_TIMEOUT_SECONDS: '1',
+    });
+    const id = await postReport({ title: 'Interrupt me', periodDays: 200 });
+    await waitFor(async () => (await eventKinds(id)).includes('started'), {
+      description: 'the job to start',
+    });
+    expect(await impatient.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(await reports.find(id)).toMatchObject({ status: 'queued' });
+
+    worker = await startWorker('restarted-worker', variables);
+    await waitForReport(id, 'completed');
+    expect(await eventKinds(id)).toEqual([
+      'queued',
+      'started',
+      'interrupted',
+      'started',
+      'completed',
+    ]);
+    expect((await reports.find(id))?.result).toMatchObject({ days: 200 });
+  });
+});
+
+describe('logs', () => {
+  it('never contain a secret value, from any process', () => {
+    const output = started.map((running) => running.output()).join('\n');
+    expect(output).toContain('"SECRET_KEY":"****"');
+    for (const secret of [...secretKeys, inject('stack').postgresPassword])
+      expect(output).not.toContain(secret);
+  });
+});

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  freePort,
+  isolatedEnvironment,
+  REPOSITORY_ROOT,
+  startProcess,
+  waitFor,
+  type RunningProcess,
+} from '@repo/testing';
+import { request } from './http.js';
+
+const WEB = join(REPOSITORY_ROOT, 'apps/web/dist/main.js');
+const WORKER = join(REPOSITORY_ROOT, 'apps/worker/dist/main.js');
+const LADDER_DB = join(REPOSITORY_ROOT, 'packages/db/bin/ladder-db.js');
+
+export type Variables = Record<string, string | undefined>;
+
+/** Every process a test starts, so the log scan sees all of them and afterAll stops them all. */
+export const started: RunningProcess[] = [];
+
+export function runMigrations(
+  variables: Variables,
+  args: string[] = [],
+): { code: number | null; output: string } {
+  const result = spawnSync(process.execPath, [LADDER_DB, 'migrate', ...args], {
+    env: isolatedEnvironment(variables),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+export interface WebProcess {
+  process: RunningProcess;
+  url: string;
+}
+
+/** The built web app as a real process, on a free port; resolves once it listens. */
+export async function startWeb(name: string, variables: Variables): Promise<WebProcess> {
+  const port = await freePort();
+  const web = startProcess(name, process.execPath, [WEB], {
+    env: isolatedEnvironment({ ...variables, PORT: String(port) }),
+  });
+  started.push(web);
+  await web.waitForLine(/web listening on/);
+  return { process: web, url: `http://127.0.0.1:${port}` };
+}
+
+/** The built worker as a real process; resolves once it has started and sent its first heartbeat. */
+export async function startWorker(name: string, variables: Variables): Promise<RunningProcess> {
+  const worker = startProcess(name, process.execPath, [WORKER], {
+    env: isolatedEnvironment(variables),
+  });
+  started.push(worker);
+  await worker.waitForLine(/worker started/);
+  return worker;
+}
+
+export async function stopAll(): Promise<void> {
+  await Promise.all(started.map((running) => running.stop('SIGTERM', 30_000)));
+}
+
+/** Polls readiness until `predicate` holds for its status and body. */
+export async function waitForReadiness(
+  url: string,
+  predicate: (status: number, body: Record<string, unknown>) => boolean,
+  description: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return waitFor(
+    async () => {
+      const response = await request(`${url}/health/ready`);
+      const body = response.json();
+      return predicate(response.status, body) ? { status: response.status, body } : undefined;
+    },
+    { timeoutMs: 30_000, intervalMs: 250, description },
+  );
+}
