@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   Inject,
   Injectable,
@@ -13,6 +15,11 @@ import { REDIS } from '@repo/queue/nest';
 import type { Redis } from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import { WorkerStats } from './worker-stats.js';
+
+/**
+ * Touched on every successful heartbeat; a container HEALTHCHECK reads its age, since a worker has no HTTP port.
+ */
+export const LIVENESS_FILE = join(tmpdir(), 'ladder-worker.alive');
 
 /**
  * Publishes this worker's identity and configuration fingerprint every few seconds; the web app's readiness
@@ -45,8 +52,8 @@ export class HeartbeatService implements OnApplicationBootstrap, OnModuleDestroy
     await removeHeartbeat(this.redis, this.config.queue.prefix, this.id).catch(() => undefined);
   }
 
-  private beat(): Promise<void> {
-    return publishHeartbeat(this.redis, this.config.queue.prefix, {
+  private async beat(): Promise<void> {
+    await publishHeartbeat(this.redis, this.config.queue.prefix, {
       id: this.id,
       hostname: hostname(),
       pid: process.pid,
@@ -60,5 +67,6 @@ export class HeartbeatService implements OnApplicationBootstrap, OnModuleDestroy
       jobsDone: this.stats.jobsDone,
       jobsFailed: this.stats.jobsFailed,
     });
+    await writeFile(LIVENESS_FILE, new Date().toISOString());
   }
 }
