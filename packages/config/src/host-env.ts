@@ -1,3 +1,4 @@
+export { findRepositoryRoot } from './loading/repository-root.js';
 import { LOADER_VARIABLES } from './loading/unknown-names.js';
 import { VARIABLE_NAMES } from './schema.js';
 
@@ -31,4 +32,18 @@ export function hostVariable(name: string): string | undefined {
     throw new Error(`${name} is application configuration: read it from loadConfig()`);
   }
   return process.env[name];
+}
+
+/**
+ * This process's environment as it is, application variables included, plus `overrides`: for a child that should
+ * see what the developer exported (`LOG_LEVEL=info pnpm dev`). `undefined` removes a variable.
+ */
+export function processEnvWith(
+  overrides: Readonly<Record<string, string | undefined>> = {},
+): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...process.env, ...overrides })) {
+    if (value !== undefined) environment[name] = value;
+  }
+  return environment;
 }

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { DockerComposeEnvironment, Wait } from 'testcontainers';
 import { COMPOSE_FOLDER } from './repository.js';
 
@@ -13,12 +15,43 @@ export interface ComposeStack {
   down(): Promise<void>;
 }
 
+const run = promisify(execFile);
+const PROJECT_PATTERN = /^ladder-test-(\d+)-[0-9a-f]+$/;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes test stacks whose test run died without tearing them down (a killed or interrupted run skips
+ * teardown). Project names carry the owning process id; stacks of live runs are left alone.
+ */
+export async function removeOrphanedStacks(): Promise<string[]> {
+  const { stdout } = await run('docker', ['compose', 'ls', '--all', '--format', 'json']);
+  const projects = (JSON.parse(stdout || '[]') as { Name: string }[]).map(
+    (project) => project.Name,
+  );
+  const orphaned = projects.filter((name) => {
+    const owner = PROJECT_PATTERN.exec(name)?.[1];
+    return owner !== undefined && !isAlive(Number(owner));
+  });
+  for (const name of orphaned)
+    await run('docker', ['compose', '-p', name, 'down', '--volumes', '--timeout', '0']);
+  return orphaned;
+}
+
 /**
  * Starts the shipped compose file through testcontainers and waits for both healthchecks. Nothing reaps
  * containers behind the tests' back (Ryuk is off in CI), so every caller must `down()` what it started.
  */
 export async function startComposeStack(file = 'compose.yaml'): Promise<ComposeStack> {
-  const projectName = `ladder-test-${randomBytes(4).toString('hex')}`;
+  await removeOrphanedStacks();
+  const projectName = `ladder-test-${process.pid}-${randomBytes(3).toString('hex')}`;
   const postgresPassword = `pw-${randomBytes(12).toString('hex')}`;
   const environment = await new DockerComposeEnvironment(COMPOSE_FOLDER, file)
     .withProjectName(projectName)

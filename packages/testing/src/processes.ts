@@ -56,16 +56,17 @@ export class RunningProcess {
 
   /** The first line matching `pattern`; fails early if the process exits first. */
   async waitForLine(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-    return waitFor(
-      () => {
-        const line = this.lines.find((candidate) => pattern.test(candidate));
-        if (line !== undefined) return line;
-        if (!this.running)
-          throw new Error(`${this.name} exited before printing ${pattern}:\n${this.output()}`);
-        return undefined;
-      },
-      { timeoutMs, description: `${this.name} to print ${pattern}` },
-    );
+    const found = (): string | undefined => this.lines.find((candidate) => pattern.test(candidate));
+    // A process that exits without printing the line fails the wait at once, not at the timeout.
+    const exitedFirst = this.exited.then(() => {
+      const line = found();
+      if (line !== undefined) return line;
+      throw new Error(`${this.name} exited before printing ${pattern}:\n${this.output()}`);
+    });
+    return Promise.race([
+      waitFor(found, { timeoutMs, description: `${this.name} to print ${pattern}` }),
+      exitedFirst,
+    ]);
   }
 
   signal(signal: NodeJS.Signals): void {
