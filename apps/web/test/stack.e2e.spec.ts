@@ -238,6 +238,27 @@ describe('worker shutdown', () => {
   });
 });
 
+describe('web shutdown', () => {
+  it('turns readiness to 503 on SIGTERM, keeps serving through the drain, then stops accepting and exits 0', async () => {
+    const draining = await startWeb('web-draining', { ...variables, SHUTDOWN_DRAIN_SECONDS: '2' });
+    const id = await postReport({ title: 'Before shutdown', periodDays: 1 });
+    const signalledAt = Date.now();
+    draining.process.signal('SIGTERM');
+    const readiness = await waitFor(
+      async () => {
+        const response = await request(`${draining.url}/health/ready`);
+        return response.status === 503 ? response : undefined;
+      },
+      { timeoutMs: 2_000, intervalMs: 50, description: 'readiness to turn 503' },
+    );
+    expect(readiness.json()).toMatchObject({ status: 'shutting_down' });
+    expect((await request(`${draining.url}/api/reports/${id}`)).status).toBe(200);
+    expect(await draining.process.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(2_000);
+    await expect(request(`${draining.url}/health`)).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
 describe('logs', () => {
   it('never contain a secret value, from any process', () => {
     const output = started.map((running) => running.output()).join('\n');

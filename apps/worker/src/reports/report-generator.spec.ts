@@ -34,6 +34,9 @@ describe('generateReport', () => {
       { dayMs: 5, signal: controller.signal },
     );
     setTimeout(() => controller.abort(new Error('shutting down')), 30);
-    await expect(running).rejects.toMatchObject({ name: 'AbortError', cause: new Error('shutting down') });
+    await expect(running).rejects.toMatchObject({
+      name: 'AbortError',
+      cause: new Error('shutting down'),
+    });
   });
 });
