@@ -1,0 +1,2 @@
+export { freePort, isPortFree } from './ports.js';
+export { devProject, type DevProject } from './dev-project.js';

@@ -1,0 +1,29 @@
+const TICK_MS = 3_000;
+
+/** What `pnpm dev` says while it works: one `[dev]` line per step, and a tick every few seconds on long ones. */
+export class Progress {
+  constructor(
+    private readonly write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  ) {}
+
+  say(message: string): void {
+    this.write(`[dev] ${message}`);
+  }
+
+  /** Runs `work`, saying `message` first and "still …" every few seconds, so a slow step never goes quiet. */
+  async during<Result>(message: string, work: () => Promise<Result>): Promise<Result> {
+    const started = Date.now();
+    this.say(`${message}…`);
+    const ticker = setInterval(
+      () => this.say(`  still ${message} (${Math.round((Date.now() - started) / 1000)}s)`),
+      TICK_MS,
+    );
+    try {
+      const result = await work();
+      this.say(`  done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+      return result;
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+}

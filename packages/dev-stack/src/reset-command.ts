@@ -1,0 +1,50 @@
+import { rmSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { join } from 'node:path';
+import { devProject } from './dev-project.js';
+import type { Progress } from './progress.js';
+import { dockerAvailable } from './services/docker-cli.js';
+import { removeDockerContainers, removeDockerData } from './services/docker-services.js';
+
+/** `pnpm dev:down`: removes the dev containers (Docker); their data volumes stay for the next `pnpm dev`. */
+export async function runDown(root: string, progress: Progress): Promise<number> {
+  const project = devProject(root);
+  if (!(await dockerAvailable())) {
+    progress.say('no Docker engine answers: there are no dev containers to remove');
+    return 0;
+  }
+  await progress.during(`removing the containers of ${project.name} (data volumes kept)`, () =>
+    removeDockerContainers(project),
+  );
+  return 0;
+}
+
+async function confirmed(question: string, flagGiven: boolean): Promise<boolean> {
+  if (flagGiven) return true;
+  if (!process.stdin.isTTY) return false;
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+/** `pnpm dev:reset`: after a confirmation, removes the dev containers and every byte of development data. */
+export async function runReset(root: string, progress: Progress, yes: boolean): Promise<number> {
+  const project = devProject(root);
+  const question = `Delete ALL development data of this checkout (volumes ${project.postgresVolume}, ${project.redisVolume} and .data/)?`;
+  if (!(await confirmed(question, yes))) {
+    progress.say('nothing deleted (pass --yes when running without a terminal)');
+    return 1;
+  }
+  if (await dockerAvailable()) {
+    await progress.during(`removing ${project.name} and its volumes`, () =>
+      removeDockerData(project),
+    );
+  }
+  for (const folder of ['postgres', 'redis'])
+    rmSync(join(project.dataFolder, folder), { recursive: true, force: true });
+  progress.say('development data deleted; the next pnpm dev starts from a fresh, seeded database');
+  return 0;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatSummary } from './summary.js';
+
+describe('formatSummary', () => {
+  const summary = formatSummary({
+    appUrl: 'http://localhost:3000',
+    databaseUrl: 'postgres://ladder:s3cret-pass@localhost:49153/ladder_dev',
+    redisUrl: 'redis://:r3dis-pass@localhost:49154/0',
+    logLevel: 'debug',
+    services: 'Docker compose project ladder-dev-1234abcd (stopped on exit, data kept)',
+    notes: ['Port 3000 was busy, so the web app listens on 3001 instead.'],
+  });
+
+  it('names the app, the status page, both connection strings, the log level and how to stop', () => {
+    expect(summary).toContain('App:          http://localhost:3000');
+    expect(summary).toContain('Status page:  http://localhost:3000/');
+    expect(summary).toContain('Postgres:     postgres://ladder:****@localhost:49153/ladder_dev');
+    expect(summary).toContain('Redis:        redis://:****@localhost:49154/0');
+    expect(summary).toContain('Log level:    debug');
+    expect(summary).toContain('Stop:         Ctrl-C');
+    expect(summary).toContain('Port 3000 was busy');
+  });
+
+  it('never shows a password', () => {
+    expect(summary).not.toContain('s3cret-pass');
+    expect(summary).not.toContain('r3dis-pass');
+  });
+});

@@ -1,0 +1,31 @@
+import { maskUrl } from '@repo/config';
+
+export interface SummaryFacts {
+  appUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  logLevel: string;
+  services: string;
+  notes: string[];
+}
+
+/** The one block `pnpm dev` prints once both apps are ready; passwords masked. */
+export function formatSummary(facts: SummaryFacts): string {
+  const rule = '─'.repeat(72);
+  const rows = [
+    ['App', facts.appUrl],
+    ['Status page', `${facts.appUrl}/  (readiness: ${facts.appUrl}/health/ready)`],
+    ['Postgres', maskUrl(facts.databaseUrl)],
+    ['Redis', maskUrl(facts.redisUrl)],
+    ['Log level', facts.logLevel],
+    ['Services', facts.services],
+    ['Stop', 'Ctrl-C (pnpm dev:down removes the containers, pnpm dev:reset also the data)'],
+  ];
+  return [
+    rule,
+    ' Ladder is running (APP_ENV=development)',
+    ...rows.map(([label = '', value = '']) => `   ${`${label}:`.padEnd(13)} ${value}`),
+    ...facts.notes.map((note) => `   ${note}`),
+    rule,
+  ].join('\n');
+}

@@ -1,0 +1,150 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { childProcessEnv } from '@repo/config/host';
+import { waitFor } from '@repo/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devProject } from '../src/dev-project.js';
+import { interrupt, startDev } from './support/dev-run.js';
+import { freshCopy, processesUnder, removeCopy } from './support/fresh-copy.js';
+
+let copy: string;
+
+beforeAll(() => {
+  copy = freshCopy();
+});
+
+afterAll(() => {
+  if (!copy) return;
+  spawnSync('pnpm', ['dev:reset', '--yes'], {
+    cwd: copy,
+    env: childProcessEnv(),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  removeCopy(copy);
+});
+
+function composeStates(project: string): string[] {
+  const result = spawnSync(
+    'docker',
+    ['compose', '-p', project, 'ps', '--all', '--format', '{{.Service}}={{.State}}'],
+    { encoding: 'utf8' },
+  );
+  return result.stdout.split('\n').filter(Boolean).sort();
+}
+
+function containerIds(project: string): string {
+  return spawnSync('docker', ['compose', '-p', project, 'ps', '--all', '--quiet'], {
+    encoding: 'utf8',
+  })
+    .stdout.split('\n')
+    .sort()
+    .join(',');
+}
+
+async function json<Value>(
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: Value }> {
+  const response = await fetch(url, init);
+  return { status: response.status, body: (await response.json()) as Value };
+}
+
+async function completedReport(appUrl: string, id: string): Promise<{ status: string }> {
+  return waitFor(
+    async () => {
+      const { body } = await json<{ status: string }>(`${appUrl}/api/reports/${id}`);
+      return body.status === 'completed' ? body : undefined;
+    },
+    { timeoutMs: 30_000, description: `report ${id} to complete` },
+  );
+}
+
+describe('pnpm dev on a fresh clone', () => {
+  let reportId: string;
+  let firstContainers: string;
+
+  it('creates .env.development, starts the services, migrates, seeds and brings both apps up', async () => {
+    expect(existsSync(join(copy, '.env.development'))).toBe(false);
+    const { process: dev, appUrl } = await startDev(copy);
+    const output = dev.output();
+    expect(output).toContain('created .env.development from .env.development.example');
+    expect(output).toMatch(/Postgres:\s+postgres:\/\/ladder:\*\*\*\*@localhost:\d+\/ladder_dev/);
+    expect(output).toMatch(/Redis:\s+redis:\/\/localhost:\d+\/0/);
+    expect(output).toContain('fresh database: seeded 3 sample reports');
+    expect(existsSync(join(copy, '.env.development'))).toBe(true);
+
+    const ready = await json<{ status: string }>(`${appUrl}/health/ready`);
+    expect(ready).toMatchObject({ status: 200, body: { status: 'ok' } });
+    const created = await json<{ id: string }>(`${appUrl}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Made in dev', periodDays: 5 }),
+    });
+    expect(created.status).toBe(202);
+    reportId = created.body.id;
+    expect(await completedReport(appUrl, reportId)).toMatchObject({ status: 'completed' });
+    firstContainers = containerIds(devProject(copy).name);
+
+    expect(await interrupt(copy, dev)).toBe(0);
+    expect(dev.output()).toContain('[dev] stopped');
+  });
+
+  it('leaves no app process behind and the dev stack stopped, not removed', () => {
+    expect(processesUnder(copy)).toEqual([]);
+    expect(composeStates(devProject(copy).name)).toEqual(['postgres=exited', 'redis=exited']);
+  });
+
+  it('reuses the stack and keeps the data on the next run', async () => {
+    const { process: dev, appUrl } = await startDev(copy);
+    expect(dev.output()).not.toContain('seeded');
+    expect(containerIds(devProject(copy).name)).toBe(firstContainers);
+    expect(await json(`${appUrl}/api/reports/${reportId}`)).toMatchObject({
+      status: 200,
+      body: { status: 'completed', title: 'Made in dev' },
+    });
+    const page = await fetch(`${appUrl}/`).then((response) => response.text());
+    expect(page).toContain('Weekly active users');
+    expect(await interrupt(copy, dev)).toBe(0);
+    expect(processesUnder(copy)).toEqual([]);
+  });
+});
+
+describe('pnpm dev without Docker', () => {
+  const deadDocker = { DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
+
+  it('falls back to embedded PostgreSQL and the local redis-server, and says so', async () => {
+    const { process: dev, appUrl } = await startDev(copy, deadDocker);
+    const output = dev.output();
+    expect(output).toContain('falling back to embedded PostgreSQL and the local redis-server');
+    expect(output).toContain('embedded PostgreSQL + local redis-server');
+    expect(output).toContain('fresh database: seeded 3 sample reports');
+    const created = await json<{ id: string }>(`${appUrl}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Made without Docker', periodDays: 3 }),
+    });
+    expect(await completedReport(appUrl, created.body.id)).toMatchObject({ status: 'completed' });
+    expect(await interrupt(copy, dev)).toBe(0);
+    expect(processesUnder(copy)).toEqual([]);
+    expect(existsSync(join(copy, '.data', 'postgres', 'PG_VERSION'))).toBe(true);
+  });
+
+  it('stops with a message naming what to install when neither Docker nor redis-server is there', () => {
+    // Only Node on PATH: no docker CLI, no redis-server.
+    const result = spawnSync(
+      process.execPath,
+      [join(copy, 'packages/dev-stack/bin/ladder-dev.js'), 'up'],
+      {
+        cwd: copy,
+        env: childProcessEnv({ ...deadDocker, PATH: dirname(process.execPath) }),
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('Neither Docker nor redis-server is available');
+    expect(result.stdout).toContain('apt install redis-server');
+  });
+});

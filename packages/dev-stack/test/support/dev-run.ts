@@ -1,0 +1,39 @@
+import { childProcessEnv } from '@repo/config/host';
+import { startProcess, waitFor, type RunningProcess } from '@repo/testing';
+import { runnerPid } from './fresh-copy.js';
+
+export interface DevRun {
+  process: RunningProcess;
+  appUrl: string;
+}
+
+/** `pnpm dev` in `copy`, as a newcomer types it; resolves once the summary block is printed. */
+export async function startDev(
+  copy: string,
+  extraEnvironment: Record<string, string> = {},
+): Promise<DevRun> {
+  const dev = startProcess('pnpm dev', 'pnpm', ['dev'], {
+    cwd: copy,
+    env: childProcessEnv(extraEnvironment),
+  });
+  const line = await dev.waitForLine(/^\s+App:\s+http/, 240_000);
+  return { process: dev, appUrl: line.trim().split(/\s+/)[1] ?? '' };
+}
+
+/**
+ * Ctrl-C. In a terminal, the SIGINT reaches the runner through pnpm; here pnpm has no terminal, so the signal goes
+ * to the runner itself, and pnpm waits for it as it would.
+ */
+export async function interrupt(copy: string, dev: RunningProcess): Promise<number | null> {
+  const pid = await waitFor(() => runnerPid(copy), { description: 'the ladder-dev runner' });
+  process.kill(pid, 'SIGINT');
+  const exit = await Promise.race([
+    dev.exited,
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 120_000)),
+  ]);
+  if (exit === undefined) {
+    dev.signal('SIGKILL');
+    throw new Error(`pnpm dev did not stop after Ctrl-C:\n${dev.output().slice(-4000)}`);
+  }
+  return exit.code;
+}

@@ -1,0 +1,63 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { childProcessEnv } from '@repo/config/host';
+import { REPOSITORY_ROOT } from '@repo/testing';
+
+/**
+ * The repository as a fresh clone would have it: every tracked file and every untracked one git does not ignore,
+ * so no node_modules, dist, .turbo or .env.development. Then `pnpm install` from the local store.
+ */
+export function freshCopy(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'ladder-fresh-'));
+  // mkdtemp makes the folder private (0700); a checkout is normally readable, which the embedded PostgreSQL needs
+  // when it runs as the `postgres` user.
+  chmodSync(copy, 0o755);
+  const files = execFileSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', '-z'],
+    {
+      cwd: REPOSITORY_ROOT,
+      encoding: 'utf8',
+    },
+  )
+    .split('\0')
+    .filter(Boolean);
+  for (const file of files) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    cpSync(join(REPOSITORY_ROOT, file), join(copy, file), {
+      errorOnExist: false,
+      force: true,
+      verbatimSymlinks: true,
+    });
+  }
+  const install = spawnSync('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], {
+    cwd: copy,
+    env: childProcessEnv(),
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  if (install.status !== 0)
+    throw new Error(`pnpm install failed in ${copy}:\n${install.stdout}${install.stderr}`);
+  return copy;
+}
+
+export function removeCopy(copy: string): void {
+  rmSync(copy, { recursive: true, force: true });
+}
+
+/** Command lines of live processes that run from inside `folder`. */
+export function processesUnder(folder: string): string[] {
+  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
+  return listing
+    .split('\n')
+    .filter((line) => line.includes(folder) && !line.includes('ps -eo'))
+    .map((line) => line.trim());
+}
+
+/** The pid of the `ladder-dev` runner started from `folder` (pnpm runs it as a grandchild). */
+export function runnerPid(folder: string): number | undefined {
+  const line = processesUnder(folder).find((candidate) => candidate.includes('ladder-dev.js'));
+  return line === undefined ? undefined : Number(line.split(' ')[0]);
+}
