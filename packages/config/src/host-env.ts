@@ -1,4 +1,5 @@
 export { findRepositoryRoot } from './loading/repository-root.js';
+export { askOnTerminal, confirmOnTerminal } from './terminal-prompt.js';
 import { LOADER_VARIABLES } from './loading/unknown-names.js';
 import { VARIABLE_NAMES } from './schema.js';
 

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
 import { join } from 'node:path';
+import { confirmOnTerminal } from '@repo/config/host';
 import { devProject } from './dev-project.js';
 import type { Progress } from './progress.js';
 import { dockerAvailable } from './services/docker-cli.js';
@@ -19,22 +19,11 @@ export async function runDown(root: string, progress: Progress): Promise<number>
   return 0;
 }
 
-async function confirmed(question: string, flagGiven: boolean): Promise<boolean> {
-  if (flagGiven) return true;
-  if (!process.stdin.isTTY) return false;
-  const prompt = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
-  } finally {
-    prompt.close();
-  }
-}
-
 /** `pnpm dev:reset`: after a confirmation, removes the dev containers and every byte of development data. */
 export async function runReset(root: string, progress: Progress, yes: boolean): Promise<number> {
   const project = devProject(root);
   const question = `Delete ALL development data of this checkout (volumes ${project.postgresVolume}, ${project.redisVolume} and .data/)?`;
-  if (!(await confirmed(question, yes))) {
+  if (!(await confirmOnTerminal(question, yes))) {
     progress.say('nothing deleted (pass --yes when running without a terminal)');
     return 1;
   }

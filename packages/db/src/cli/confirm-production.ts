@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline/promises';
+import { askOnTerminal } from '@repo/config/host';
 
 /**
  * Production changes need a deliberate yes: `--yes-production` in CI, or typing the word `production` at an
@@ -6,26 +6,9 @@ import { createInterface } from 'node:readline/promises';
  */
 export async function confirmProduction(action: string, flagGiven: boolean): Promise<boolean> {
   if (flagGiven) return true;
-  if (!process.stdin.isTTY) return false;
-  const prompt = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    const answer = await prompt.question(
+  return (
+    (await askOnTerminal(
       `You are about to ${action} in PRODUCTION. Type "production" to continue: `,
-    );
-    return answer.trim() === 'production';
-  } finally {
-    prompt.close();
-  }
-}
-
-/** A yes/no question for destructive commands in development; non-interactive runs need `--yes`. */
-export async function confirm(question: string, flagGiven: boolean): Promise<boolean> {
-  if (flagGiven) return true;
-  if (!process.stdin.isTTY) return false;
-  const prompt = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
-  } finally {
-    prompt.close();
-  }
+    )) === 'production'
+  );
 }

@@ -11,7 +11,8 @@ import { assertDatabaseEnvironment, readDatabaseEnvironment } from '../environme
 import { pendingMigrations, runMigrations } from '../migrations.js';
 import { resetDatabase } from '../reset.js';
 import { seedDevelopmentData } from '../seed.js';
-import { confirm, confirmProduction } from './confirm-production.js';
+import { confirmOnTerminal } from '@repo/config/host';
+import { confirmProduction } from './confirm-production.js';
 
 const USAGE = `usage: ladder-db <migrate|seed|reset|status> [--env <environment>] [--yes-production] [--yes]
   migrate   apply pending migrations; stamps a fresh database with APP_ENV (production needs confirmation)
@@ -151,7 +152,7 @@ const commands = {
     }
     await assertDatabaseEnvironment(database.db, config.appEnv);
     if (
-      !(await confirm(
+      !(await confirmOnTerminal(
         `Drop every table of the ${config.appEnv} database ${maskUrl(config.database.url)}?`,
         flags.yes,
       ))
