@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { childProcessEnv } from '@repo/config/host';
-import { waitFor } from '@repo/testing';
+import { freshCopy, processesUnder, removeCopy, waitFor } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devProject } from '../src/dev-project.js';
 import { interrupt, startDev } from './support/dev-run.js';
-import { freshCopy, processesUnder, removeCopy } from './support/fresh-copy.js';
 
 let copy: string;
 

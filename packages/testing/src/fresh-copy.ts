@@ -3,7 +3,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { childProcessEnv } from '@repo/config/host';
-import { REPOSITORY_ROOT } from '@repo/testing';
+import { REPOSITORY_ROOT } from './repository.js';
 
 /**
  * The repository as a fresh clone would have it: every tracked file and every untracked one git does not ignore,

@@ -1,6 +1,5 @@
 import { childProcessEnv } from '@repo/config/host';
-import { startProcess, waitFor, type RunningProcess } from '@repo/testing';
-import { runnerPid } from './fresh-copy.js';
+import { runnerPid, startProcess, waitFor, type RunningProcess } from '@repo/testing';
 
 export interface DevRun {
   process: RunningProcess;
