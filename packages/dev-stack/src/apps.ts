@@ -24,6 +24,21 @@ export function startApps(root: string, environment: Record<string, string>): Ch
   );
 }
 
+/**
+ * The last resort if this runner dies (a crash, a closed terminal): take turbo's group down with it instead of
+ * leaving the apps running unattended. `exit` handlers must be synchronous, so this only signals.
+ */
+export function stopAppsOnExit(apps: ChildProcess): void {
+  process.once('exit', () => {
+    if (apps.pid === undefined || apps.exitCode !== null || apps.signalCode !== null) return;
+    try {
+      process.kill(-apps.pid, 'SIGTERM');
+    } catch {
+      // the group is already gone
+    }
+  });
+}
+
 /** Signals turbo's whole process group (turbo and every app), as a terminal would, and waits; SIGKILL after a grace period. */
 export async function stopApps(apps: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (apps.exitCode !== null || apps.signalCode !== null) return;

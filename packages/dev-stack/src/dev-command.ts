@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { ConfigError, loadConfig, type Config } from '@repo/config';
 import { processEnvWith } from '@repo/config/host';
 import { createDatabase, runMigrations, seedDevelopmentData } from '@repo/db';
-import { startApps, stopApps } from './apps.js';
+import { startApps, stopApps, stopAppsOnExit } from './apps.js';
 import { devProject } from './dev-project.js';
 import { ensureDevelopmentEnvFile } from './env-file.js';
 import { freePort, isPortFree } from './ports.js';
@@ -108,6 +108,7 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
 
     progress.say('starting web and worker in watch mode (turbo run dev)');
     const running = startApps(root, processEnvWith(overrides));
+    stopAppsOnExit(running);
     apps = running;
     const appsExited = once(running, 'exit').then(() => 'exited' as const);
     const appUrl = `http://localhost:${config.http.port}`;
