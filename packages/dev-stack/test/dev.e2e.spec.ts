@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { childProcessEnv } from '@repo/config/host';
 import { freshCopy, processesUnder, removeCopy, waitFor } from '@repo/testing';
@@ -23,6 +23,13 @@ afterAll(() => {
   });
   removeCopy(copy);
 });
+
+/** Replaces `before` with `after` in a file of the copy, as an editor would save it. */
+function edit(file: string, before: string, after: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(before)) throw new Error(`${file} no longer contains ${before}`);
+  writeFileSync(file, text.replace(before, after));
+}
 
 function composeStates(project: string): string[] {
   const result = spawnSync(
@@ -105,6 +112,41 @@ describe('pnpm dev on a fresh clone', () => {
     });
     const page = await fetch(`${appUrl}/`).then((response) => response.text());
     expect(page).toContain('Weekly active users');
+
+    // Watch mode: an edit in an app reloads that app; an edit in a shared package reloads both apps.
+    edit(
+      join(copy, 'apps/web/src/status/status-page.ts'),
+      '<h2>Recent jobs</h2>',
+      '<h2>Recent jobs, edited</h2>',
+    );
+    await waitFor(
+      async () =>
+        (
+          await fetch(`${appUrl}/`)
+            .then((response) => response.text())
+            .catch(() => '')
+        ).includes('Recent jobs, edited'),
+      {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+        description: 'the web app to reload the edited status page',
+      },
+    );
+    edit(
+      join(copy, 'packages/config/src/output/describe.ts'),
+      'summary.FINGERPRINT =',
+      "summary.EDITED = 'yes';\n  summary.FINGERPRINT =",
+    );
+    await waitFor(
+      () =>
+        /web:dev:.*"EDITED":"yes"/.test(dev.output()) &&
+        /worker:dev:.*"EDITED":"yes"/.test(dev.output()),
+      {
+        timeoutMs: 90_000,
+        intervalMs: 500,
+        description: 'both apps to restart with the edited package',
+      },
+    );
     expect(await interrupt(copy, dev)).toBe(0);
     expect(processesUnder(copy)).toEqual([]);
   });
