@@ -27,6 +27,17 @@ export function childProcessEnv(
   return environment;
 }
 
+/**
+ * Sets a variable of this process's environment, for libraries it configures (never application configuration),
+ * unless the user already set it.
+ */
+export function setHostVariableDefault(name: string, value: string): void {
+  if (VARIABLE_NAMES.some((variable) => variable === name || `${variable}_FILE` === name)) {
+    throw new Error(`${name} is application configuration: set it in the environment or an .env file`);
+  }
+  process.env[name] ??= value;
+}
+
 /** One variable of this process's environment that is not application configuration (PATH, HOME, DOCKER_HOST…). */
 export function hostVariable(name: string): string | undefined {
   if (VARIABLE_NAMES.some((variable) => variable === name || `${variable}_FILE` === name)) {
