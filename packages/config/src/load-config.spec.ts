@@ -91,18 +91,20 @@ describe('precedence', () => {
       'PORT=4001\nLOG_LEVEL=info\nWORKER_CONCURRENCY=7\nDATABASE_URL=postgres://file@localhost/ladder_dev\n',
     '.env.development.local': 'PORT=4002\nLOG_LEVEL=warn\n',
   };
-
-  it('reads process env over .env.<APP_ENV>.local over .env.<APP_ENV> over defaults', () => {
-    const folder = folderWith(files);
-    const inspection = inspect(
+  /** Three layers for the same variables: the process environment, a .local file and the base file. */
+  const inspectLayered = () =>
+    inspect(
       {
         APP_ENV: 'development',
         PORT: '4003',
         REDIS_URL: 'redis://localhost:6379',
         SECRET_KEY: 'x',
       },
-      { envDir: folder },
+      { envDir: folderWith(files) },
     );
+
+  it('reads process env over .env.<APP_ENV>.local over .env.<APP_ENV> over defaults', () => {
+    const inspection = inspectLayered();
     const config = inspection.config;
     expect(config?.http.port).toBe(4003);
     expect(config?.logLevel).toBe('warn');
@@ -112,16 +114,7 @@ describe('precedence', () => {
   });
 
   it('says where each value came from', () => {
-    const folder = folderWith(files);
-    const inspection = inspect(
-      {
-        APP_ENV: 'development',
-        PORT: '4003',
-        REDIS_URL: 'redis://localhost:6379',
-        SECRET_KEY: 'x',
-      },
-      { envDir: folder },
-    );
+    const inspection = inspectLayered();
     const origin = (name: string): string | undefined =>
       inspection.variables.find((variable) => variable.name === name)?.origin;
     expect(origin('PORT')).toBe('process env');
