@@ -72,13 +72,13 @@ export interface Config {
   };
 }
 
-type Required<Value> = Exclude<Value, undefined>;
+type Defined<Value> = Exclude<Value, undefined>;
 
 /** Values that the loader guarantees after defaults and required checks passed. */
-function must<Value>(value: Value): Required<Value> {
+function must<Value>(value: Value): Defined<Value> {
   if (value === undefined)
     throw new Error('a required configuration value is missing after validation');
-  return value as Required<Value>;
+  return value as Defined<Value>;
 }
 
 export function buildConfig(
