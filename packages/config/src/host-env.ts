@@ -33,7 +33,9 @@ export function childProcessEnv(
  */
 export function setHostVariableDefault(name: string, value: string): void {
   if (VARIABLE_NAMES.some((variable) => variable === name || `${variable}_FILE` === name)) {
-    throw new Error(`${name} is application configuration: set it in the environment or an .env file`);
+    throw new Error(
+      `${name} is application configuration: set it in the environment or an .env file`,
+    );
   }
   process.env[name] ??= value;
 }
