@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childProcessEnv } from '@repo/config/host';
@@ -11,7 +11,17 @@ import { childProcessEnv } from '@repo/config/host';
 export function isolatedEnvironment(
   variables: Record<string, string | undefined>,
 ): Record<string, string> {
-  return childProcessEnv({ ENV_DIR: mkdtempSync(join(tmpdir(), 'ladder-env-')), ...variables });
+  return childProcessEnv({ ENV_DIR: emptyEnvFolder(), ...variables });
+}
+
+/**
+ * A fixed folder that stays empty: no .env file is ever found there. Fixed rather than temporary, because test
+ * processes are often ended without running exit handlers, which would leave a temporary folder behind each run.
+ */
+function emptyEnvFolder(): string {
+  const folder = join(tmpdir(), 'ladder-tests-empty-env');
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }
 
 /** A fresh random SECRET_KEY for a test process. */
