@@ -1,4 +1,4 @@
-import type { AppEnvironment } from '../environments.js';
+import { isDeployed, type AppEnvironment } from '../environments.js';
 import { readExampleFiles } from '../loading/env-files.js';
 import type { ResolvedValue } from '../loading/resolve-values.js';
 import type { Problem } from '../problems.js';
@@ -13,10 +13,13 @@ export function runSafetyRules(
   root: string,
   problems: Problem[],
 ): void {
-  const committedSecretKeys = [
-    ...Object.values(variableEntry('SECRET_KEY').exampleFiles ?? {}),
-    ...readExampleFiles(root).flatMap((file) => (file.SECRET_KEY ? [file.SECRET_KEY] : [])),
-  ];
+  // Only the staging and production rules use them: local loads skip reading the example files.
+  const committedSecretKeys = isDeployed(environment)
+    ? [
+        ...Object.values(variableEntry('SECRET_KEY').exampleFiles ?? {}),
+        ...readExampleFiles(root).flatMap((file) => (file.SECRET_KEY ? [file.SECRET_KEY] : [])),
+      ]
+    : [];
   const rawValues = Object.fromEntries([...raw].map(([name, { value }]) => [name, value]));
   for (const rule of SAFETY_RULES) {
     if (!rule.environments.includes(environment)) continue;
