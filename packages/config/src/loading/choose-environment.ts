@@ -1,6 +1,6 @@
 import { APP_ENVIRONMENTS, isAppEnvironment, type AppEnvironment } from '../environments.js';
 import type { Problem } from '../problems.js';
-import { cleanValue, firstLayerSetting, type Layer } from './layers.js';
+import { cleanValue, firstLayerSetting, whereSet, type Layer } from './layers.js';
 
 const ENVIRONMENT_LIST = APP_ENVIRONMENTS.join(', ');
 
@@ -49,16 +49,10 @@ export function checkEnvironmentAgreement(
   for (const layer of layers) {
     const value = cleanValue(layer.values.APP_ENV);
     if (value === undefined || value === environment) continue;
-    const where =
-      layer.origin.kind === 'file'
-        ? layer.origin.path
-        : layer.origin.kind === 'process'
-          ? 'the process environment'
-          : '--env';
     problems.push({
       variable: 'APP_ENV',
       rule: 'environment-mismatch',
-      message: `is ${value} in ${where}, but this process runs as ${environment}`,
+      message: `is ${value} ${whereSet(layer.origin)}, but this process runs as ${environment}`,
       fix: `use the settings made for ${environment}, or run as ${value}`,
     });
   }

@@ -40,3 +40,17 @@ export function describeOrigin(origin: ValueOrigin, root: string | undefined): s
       return 'default';
   }
 }
+
+/** Where a variable was set, for problem messages: "in /path/.env", "in the process environment", "by --env". */
+export function whereSet(origin: ValueOrigin): string {
+  switch (origin.kind) {
+    case 'file':
+      return `in ${origin.path}`;
+    case 'process':
+      return 'in the process environment';
+    case 'flag':
+      return 'by --env';
+    case 'default':
+      return 'by default';
+  }
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Problem } from '../problems.js';
-import { cleanValue, firstLayerSetting, type Layer, type ValueOrigin } from './layers.js';
+import { cleanValue, firstLayerSetting, whereSet, type Layer, type ValueOrigin } from './layers.js';
 
 export interface ResolvedValue {
   value: string;
@@ -29,7 +29,7 @@ export function resolveValues(
       problems.push({
         variable: name,
         rule: 'value-or-file',
-        message: `is set (${where(direct.layer)}) and so is ${name}_FILE (${where(fromFile.layer)})`,
+        message: `is set (${whereSet(direct.layer.origin)}) and so is ${name}_FILE (${whereSet(fromFile.layer.origin)})`,
         fix: `keep one: ${name}_FILE for a mounted secret, ${name} otherwise`,
       });
       continue;
@@ -66,15 +66,4 @@ export function resolveValues(
     }
   }
   return { values, problems };
-}
-
-function where(layer: Layer): string {
-  switch (layer.origin.kind) {
-    case 'file':
-      return `in ${layer.origin.path}`;
-    case 'process':
-      return 'in the process environment';
-    default:
-      return `by the ${layer.origin.kind}`;
-  }
 }
