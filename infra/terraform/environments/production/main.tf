@@ -65,7 +65,7 @@ module "environment" {
   vpc_id                   = data.aws_eks_cluster.this.vpc_config[0].vpc_id
   subnet_ids               = var.subnet_ids
   client_security_group_id = data.aws_eks_cluster.this.vpc_config[0].cluster_security_group_id
-  bucket_name              = var.bucket_name
+  bucket_suffix            = var.bucket_suffix
   dns_zone_name            = var.dns_zone_name
   hostname                 = var.hostname
   ingress_hostname         = var.ingress_hostname

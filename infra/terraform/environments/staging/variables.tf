@@ -36,10 +36,10 @@ variable "subnet_ids" {
   }
 }
 
-variable "bucket_name" {
-  description = "Media bucket name when <project>-media-<environment> is taken (S3 names are global)."
+variable "bucket_suffix" {
+  description = "Appended to the bucket name <project>-media-<environment> when that is taken, e.g. \"-acme\"."
   type        = string
-  default     = null
+  default     = ""
 }
 
 variable "dns_zone_name" {
@@ -54,7 +54,7 @@ variable "dns_zone_name" {
 }
 
 variable "hostname" {
-  description = "Public host of the environment, e.g. staging.example.com."
+  description = "Public host of the environment, e.g. app.example.com."
   type        = string
 
   # The committed terraform.tfvars holds placeholders, refused like CHANGE_ME in config.env.

@@ -14,7 +14,7 @@ locals {
 module "bucket" {
   source = "../bucket"
 
-  name = coalesce(var.bucket_name, "${var.project}-media-${var.environment}")
+  name = "${var.project}-media-${var.environment}${var.bucket_suffix}"
 }
 
 module "database" {

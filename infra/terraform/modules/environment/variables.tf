@@ -34,10 +34,10 @@ variable "client_security_group_id" {
   type        = string
 }
 
-variable "bucket_name" {
-  description = "Media bucket name (global in S3); defaults to <project>-media-<environment>."
+variable "bucket_suffix" {
+  description = "Appended to the bucket name <project>-media-<environment> when that is taken (S3 names are global)."
   type        = string
-  default     = null
+  default     = ""
 }
 
 variable "dns_zone_name" {
