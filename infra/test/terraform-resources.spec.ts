@@ -58,12 +58,14 @@ describe('resource names', () => {
     expect(unknown.map(({ label }) => label)).toEqual([]);
   });
 
-  it.each(resources.filter(({ type }) => namingAttributes[type] !== undefined))(
-    '$label carries the environment in its name',
-    ({ module, type, body }) => {
-      expect(carriesEnvironment(terraform, module, namingValue(type, body))).toBe(true);
-    },
-  );
+  // [label, resource] pairs: a `$label` title would be cut at 40 characters.
+  it.each(
+    resources
+      .filter(({ type }) => namingAttributes[type] !== undefined)
+      .map((resource) => [resource.label, resource] as const),
+  )('%s carries the environment in its name', (_label, { module, type, body }) => {
+    expect(carriesEnvironment(terraform, module, namingValue(type, body))).toBe(true);
+  });
 });
 
 describe('the bucket (modules/bucket)', () => {

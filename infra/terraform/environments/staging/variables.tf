@@ -1,3 +1,5 @@
+# Inputs come from terraform.tfvars. Its committed CHANGE_ME placeholders are refused, as in config.env.
+
 variable "project" {
   description = "Project name; the first part of every resource name."
   type        = string
@@ -8,7 +10,6 @@ variable "region" {
   description = "AWS region of the environment."
   type        = string
 
-  # The committed terraform.tfvars holds placeholders, refused like CHANGE_ME in config.env.
   validation {
     condition     = !strcontains(var.region, "CHANGE_ME")
     error_message = "Replace CHANGE_ME in region (terraform.tfvars)."
@@ -19,7 +20,6 @@ variable "cluster_name" {
   description = "EKS cluster the environment runs on (with the EKS Pod Identity agent add-on)."
   type        = string
 
-  # The committed terraform.tfvars holds placeholders, refused like CHANGE_ME in config.env.
   validation {
     condition     = !strcontains(var.cluster_name, "CHANGE_ME")
     error_message = "Replace CHANGE_ME in cluster_name (terraform.tfvars)."
@@ -46,7 +46,6 @@ variable "dns_zone_name" {
   description = "Public Route 53 hosted zone holding the host, e.g. example.com."
   type        = string
 
-  # The committed terraform.tfvars holds placeholders, refused like CHANGE_ME in config.env.
   validation {
     condition     = !strcontains(var.dns_zone_name, "CHANGE_ME")
     error_message = "Replace CHANGE_ME in dns_zone_name (terraform.tfvars)."
@@ -57,7 +56,6 @@ variable "hostname" {
   description = "Public host of the environment, e.g. app.example.com."
   type        = string
 
-  # The committed terraform.tfvars holds placeholders, refused like CHANGE_ME in config.env.
   validation {
     condition     = !strcontains(var.hostname, "CHANGE_ME")
     error_message = "Replace CHANGE_ME in hostname (terraform.tfvars)."
@@ -68,7 +66,6 @@ variable "ingress_hostname" {
   description = "Host name of the ingress controller's load balancer (kubectl get svc -n ingress-nginx)."
   type        = string
 
-  # The committed terraform.tfvars holds placeholders, refused like CHANGE_ME in config.env.
   validation {
     condition     = !strcontains(var.ingress_hostname, "CHANGE_ME")
     error_message = "Replace CHANGE_ME in ingress_hostname (terraform.tfvars)."
