@@ -17,11 +17,12 @@ module "bucket" {
   name = "${var.project}-media-${var.environment}${var.bucket_suffix}"
 }
 
+# Database and user names take letters and digits only; the project name may hold hyphens.
 module "database" {
   source = "../database"
 
   name                     = local.name
-  database_name            = var.project
+  database_name            = replace(var.project, "/[^0-9A-Za-z]/", "")
   instance_class           = local.size.database_instance_class
   allocated_storage        = local.size.database_allocated_storage
   max_allocated_storage    = local.size.database_max_allocated_storage
