@@ -84,6 +84,10 @@ async function buildImage(app: 'web' | 'worker'): Promise<void> {
       '--progress=plain',
       '--file',
       join(REPOSITORY_ROOT, `apps/${app}/Dockerfile`),
+      // The Dockerfiles pin node:24-slim by digest for releases; this test builds them on whatever node:24-slim
+      // the machine has (a local copy where no registry is reachable). Deploy's smoke job runs the pinned build.
+      '--build-arg',
+      'NODE_IMAGE=node:24-slim',
       '--build-arg',
       `APP_VERSION=${APP_VERSION}`,
       '--build-arg',
