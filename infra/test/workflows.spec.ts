@@ -225,7 +225,8 @@ describe('Promote (release → production)', () => {
       'deployments?environment=staging&task=ladder:release&sha=$SHA',
     )?.step.run;
     expect(script).toBeDefined();
-    expect(script).toContain('.state == "success"');
+    expect(script).toContain('--jq \'any(.[]; .state == "success")\'');
+    expect(script).toContain('[ "$succeeded" = true ] || continue');
     expect(script).toContain('.github/workflows/deploy.yml push main $SHA');
     expect(script).toContain('.payload.web');
     expect(script).toContain('.payload.worker');
