@@ -104,7 +104,7 @@ describe('an invalid configuration', () => {
     expect(output).toContain('web refused to start');
     expect(output).toMatch(/^ {2}DEBUG \[boolean\]/m);
     expect(output).toMatch(/^ {2}PORT \[integer\]/m);
-    expect(output).toMatch(/^ {2}QUEUE_PREFIX \[queue-prefix-environment\]/m);
+    expect(output).toMatch(/^ {2}QUEUE_PREFIX \[resource-environment\]/m);
     expect(output).not.toContain(testVariables.SECRET_KEY);
     expect(output).not.toContain(inject('stack').postgresPassword);
   });

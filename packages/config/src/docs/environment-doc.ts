@@ -1,6 +1,7 @@
 import { FINGERPRINTED_VARIABLES } from '../output/fingerprint.js';
 import { SAFETY_RULES } from '../rules/index.js';
-import { variableEntry } from '../schema.js';
+import { variableEntry, VARIABLE_NAMES } from '../schema.js';
+import { RESOURCE_KINDS, type ResourceKind } from '../variables/resource-kinds.js';
 import { describeDefault, describeRequirement, variablesByGroup } from './variable-table.js';
 
 const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -76,6 +77,31 @@ export function renderEnvironmentDoc(): string {
     lines.push('');
   }
   lines.push(
+    '## Resources',
+    '',
+    'A variable that names an external resource declares its kind with `resource` in its metadata',
+    '(packages/config/src/variables). The `resource-environment` rule reads that metadata, so a new variable of a known',
+    'kind (a webhook or OAuth endpoint, a storage or mail address) is protected by declaring its kind, with no new rule:',
+    '',
+    '- staging and production refuse the names of every other environment, development and test refuse staging and',
+    '  production names, matched by whole word (`prod-db`, `ladder_prod2` and `acme-uploads-staging` name an',
+    '  environment; `products-db` and `devices` do not);',
+    '- staging and production refuse hosts that are this machine, however spelt (`localhost.`, `*.localhost`, `127.1`,',
+    '  `2130706433`, `0.0.0.0`, `[::]`, `[::ffff:127.0.0.1]`, a local socket).',
+    '',
+    '| Kind | Parts checked | Loopback refused | Meant for | Variables |',
+    '|---|---|---|---|---|',
+  );
+  for (const [kind, { parts, loopback, examples }] of Object.entries(RESOURCE_KINDS)) {
+    const names = VARIABLE_NAMES.filter(
+      (name) => variableEntry(name).resource === (kind as ResourceKind),
+    );
+    lines.push(
+      `| \`${kind}\` | ${parts} | ${loopback ? 'yes' : 'no'} | ${examples} | ${names.map((name) => `\`${name}\``).join(', ') || '—'} |`,
+    );
+  }
+  lines.push(
+    '',
     '## Safety rules',
     '',
     'All applicable rules run on every load and every problem is reported at once.',

@@ -7,6 +7,7 @@ describe('secretValuesOf', () => {
     const config = inspect({
       ...productionVariables(),
       STRIPE_SECRET_KEY: 'sk_live_abcdef123456',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abcdef123456',
     }).config;
     if (!config) throw new Error('expected a valid config');
     const values = secretValuesOf(config);

@@ -1,10 +1,5 @@
 import { DEPLOYED_ENVIRONMENTS } from '../environments.js';
 import { defineRule, type Finding } from './rule.js';
-import { databaseNameOf, hostOf, isLoopbackHost } from './url-parts.js';
-
-function isLocalHostEntry(entry: string): boolean {
-  return entry === '*' || isLoopbackHost(entry.replace(/^\./, ''));
-}
 
 /** Rules for every environment that serves real users: staging and production alike. */
 export const deployedRules = [
@@ -27,7 +22,7 @@ export const deployedRules = [
     name: 'allowed-hosts-public',
     environments: DEPLOYED_ENVIRONMENTS,
     description:
-      'ALLOWED_HOSTS is not empty and names no localhost, 127.0.0.0/8, ::1, 0.0.0.0 or *.',
+      'ALLOWED_HOSTS is not empty and not * (loopback hosts are refused by resource-environment).',
     check: ({ values }) => {
       const hosts = values.ALLOWED_HOSTS;
       if (hosts === undefined) return [];
@@ -40,16 +35,16 @@ export const deployedRules = [
           },
         ];
       }
-      const local = hosts.filter(isLocalHostEntry);
-      return local.length === 0
-        ? []
-        : [
+      return hosts.includes('*')
+        ? [
             {
               variable: 'ALLOWED_HOSTS',
-              message: `allows ${local.join(', ')}, which lets any site or local process reach the app`,
+              message:
+                'allows *, which lets any Host header through (DNS rebinding, host-header injection)',
               fix: 'list only the public host names the app is served at',
             },
-          ];
+          ]
+        : [];
     },
   }),
   defineRule({
@@ -106,41 +101,6 @@ export const deployedRules = [
             },
           ]
         : [],
-  }),
-  defineRule({
-    name: 'no-loopback-services',
-    environments: DEPLOYED_ENVIRONMENTS,
-    description:
-      'DATABASE_URL and REDIS_URL are not on a loopback host (localhost, 127.0.0.0/8, ::1, a local socket).',
-    check: ({ values }) =>
-      (['DATABASE_URL', 'REDIS_URL'] as const).flatMap((variable) => {
-        const url = values[variable];
-        if (url === undefined || !isLoopbackHost(hostOf(url))) return [];
-        return [
-          {
-            variable,
-            message: `points at a loopback host (${hostOf(url) || 'local socket'}), which is inside the container, not a shared service`,
-            fix: 'use the host name of the managed database or cache',
-          },
-        ];
-      }),
-  }),
-  defineRule({
-    name: 'no-local-database-names',
-    environments: DEPLOYED_ENVIRONMENTS,
-    description: 'The database name in DATABASE_URL does not end in _dev, _development or _test.',
-    check: ({ values }) => {
-      const name = values.DATABASE_URL === undefined ? '' : databaseNameOf(values.DATABASE_URL);
-      return /_(?:dev|development|test)$/i.test(name)
-        ? [
-            {
-              variable: 'DATABASE_URL',
-              message: `names database "${name}", a development or test database`,
-              fix: 'point it at this environment’s own database',
-            },
-          ]
-        : [];
-    },
   }),
   defineRule({
     name: 'smtp-sender',

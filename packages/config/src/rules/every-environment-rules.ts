@@ -1,4 +1,4 @@
-import { APP_ENVIRONMENTS, environmentsNamedIn, nodeEnvironmentFor } from '../environments.js';
+import { APP_ENVIRONMENTS, nodeEnvironmentFor } from '../environments.js';
 import type { VariableName } from '../schema.js';
 import { defineRule } from './rule.js';
 
@@ -21,25 +21,6 @@ export const everyEnvironmentRules = [
             },
           ]
         : [];
-    },
-  }),
-  defineRule({
-    name: 'queue-prefix-environment',
-    environments: APP_ENVIRONMENTS,
-    description: 'QUEUE_PREFIX names no other environment, so two environments never share queues.',
-    check: ({ values, environment }) => {
-      const others = environmentsNamedIn(values.QUEUE_PREFIX ?? '').filter(
-        (named) => named !== environment,
-      );
-      return others.length === 0
-        ? []
-        : [
-            {
-              variable: 'QUEUE_PREFIX',
-              message: `names ${others.join(' and ')}, not ${environment}`,
-              fix: `use a prefix for this environment, e.g. ladder-${environment}`,
-            },
-          ];
     },
   }),
   defineRule({

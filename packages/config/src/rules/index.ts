@@ -1,3 +1,4 @@
+import { consistencyRules } from './consistency-rules.js';
 import { deployedRules } from './deployed-rules.js';
 import { everyEnvironmentRules } from './every-environment-rules.js';
 import { productionRules } from './production-rules.js';
@@ -13,5 +14,6 @@ export const SAFETY_RULES: readonly Rule[] = [
   ...deployedRules,
   ...secretKeyRules,
   ...resourceRules,
+  ...consistencyRules,
   ...productionRules,
 ];

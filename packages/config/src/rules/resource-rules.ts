@@ -1,49 +1,63 @@
-import { environmentsNamedIn, type AppEnvironment } from '../environments.js';
+import {
+  APP_ENVIRONMENTS,
+  DEPLOYED_ENVIRONMENTS,
+  environmentsNamedIn,
+  isDeployed,
+  type AppEnvironment,
+} from '../environments.js';
+import { variableEntry, VARIABLE_NAMES, type VariableName } from '../schema.js';
+import { placesOf } from './resource-places.js';
 import { defineRule, type Finding } from './rule.js';
-import { databaseNameOf, hostOf } from './url-parts.js';
+import { isLoopbackHost } from './url-parts.js';
 
-/** DATABASE_URL and REDIS_URL findings for hosts or database names that name `forbidden`. */
-function namesEnvironment(
-  values: { DATABASE_URL?: string | undefined; REDIS_URL?: string | undefined },
-  forbidden: AppEnvironment,
-  current: AppEnvironment,
+/** Staging and production share nothing with any other environment; local ones never touch deployed resources. */
+function foreignEnvironments(environment: AppEnvironment): readonly AppEnvironment[] {
+  return isDeployed(environment)
+    ? APP_ENVIRONMENTS.filter((other) => other !== environment)
+    : DEPLOYED_ENVIRONMENTS;
+}
+
+/** Every variable that declares a resource kind, found once from the schema's metadata. */
+const RESOURCE_VARIABLES = VARIABLE_NAMES.flatMap((name) => {
+  const kind = variableEntry(name).resource;
+  return kind === undefined ? [] : [{ name, kind }];
+});
+
+function resourceFindings(
+  variable: VariableName,
+  value: unknown,
+  environment: AppEnvironment,
 ): Finding[] {
+  const kind = variableEntry(variable).resource;
+  if (kind === undefined || value === undefined) return [];
+  const foreign = foreignEnvironments(environment);
   const findings: Finding[] = [];
-  const checks = [
-    { variable: 'DATABASE_URL', url: values.DATABASE_URL, withDatabase: true },
-    { variable: 'REDIS_URL', url: values.REDIS_URL, withDatabase: false },
-  ];
-  for (const { variable, url, withDatabase } of checks) {
-    if (url === undefined) continue;
-    const parts = [['host', hostOf(url)]];
-    if (withDatabase) parts.push(['database name', databaseNameOf(url)]);
-    for (const [part = '', text = ''] of parts) {
-      if (environmentsNamedIn(text).includes(forbidden)) {
-        findings.push({
-          variable,
-          message: `has a ${part} ("${text}") that names ${forbidden}; ${current} must never touch ${forbidden} data`,
-          fix: `point ${variable} at the ${current} ${variable === 'REDIS_URL' ? 'Redis' : 'database'}`,
-        });
-      }
+  for (const { part, text, isHost } of placesOf(kind, value)) {
+    const named = environmentsNamedIn(text).filter((other) => foreign.includes(other));
+    if (named.length > 0) {
+      findings.push({
+        variable,
+        message: `has a ${part} ("${text}") that names ${named.join(' and ')}; ${environment} must never use another environment’s resources`,
+        fix: `give ${variable} ${environment}’s own ${part}`,
+      });
+    }
+    if (isDeployed(environment) && isHost && isLoopbackHost(text)) {
+      findings.push({
+        variable,
+        message: `has a ${part} (${text || 'a local socket'}) that is this machine (loopback or unspecified), which inside a container is no shared service and no public address`,
+        fix: `use the real host name ${environment} reaches the resource at`,
+      });
     }
   }
   return findings;
 }
 
-/** Keeps every environment on its own data: production never on staging's, nothing else on production's. */
 export const resourceRules = [
   defineRule({
-    name: 'no-staging-resources',
-    environments: ['production'],
-    description:
-      'No host or database name in DATABASE_URL/REDIS_URL names staging (by word: staging, stage, stg).',
-    check: ({ values, environment }) => namesEnvironment(values, 'staging', environment),
-  }),
-  defineRule({
-    name: 'no-production-resources',
-    environments: ['staging', 'development', 'test'],
-    description:
-      'No host or database name in DATABASE_URL/REDIS_URL names production (by word: prod, production, prd, live).',
-    check: ({ values, environment }) => namesEnvironment(values, 'production', environment),
+    name: 'resource-environment',
+    environments: APP_ENVIRONMENTS,
+    description: `Every variable that names a resource (${RESOURCE_VARIABLES.map(({ name }) => name).join(', ')}) names no other environment by word in its hosts, domains, bucket names, paths or prefixes: staging and production refuse every other environment, development and test refuse staging and production. Staging and production also refuse loopback and unspecified hosts however spelt (localhost., *.localhost, 127.1, 0.0.0.0, [::], a local socket…).`,
+    check: ({ values, environment }) =>
+      RESOURCE_VARIABLES.flatMap(({ name }) => resourceFindings(name, values[name], environment)),
   }),
 ];

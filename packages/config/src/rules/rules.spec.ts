@@ -79,7 +79,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { ALLOWED_HOSTS: 'app.example.com,localhost' },
-      problems: ['ALLOWED_HOSTS [allowed-hosts-public]'],
+      problems: ['ALLOWED_HOSTS [resource-environment]'],
     },
   ],
   [
@@ -94,24 +94,24 @@ const failing: [string, Case][] = [
     '127.0.0.5 as allowed host',
     {
       environment: 'production',
-      change: { ALLOWED_HOSTS: '127.0.0.5' },
-      problems: ['ALLOWED_HOSTS [allowed-hosts-public]'],
+      change: { ALLOWED_HOSTS: 'app.example.com,127.0.0.5' },
+      problems: ['ALLOWED_HOSTS [resource-environment]'],
     },
   ],
   [
     '[::1] as allowed host',
     {
       environment: 'production',
-      change: { ALLOWED_HOSTS: '[::1]' },
-      problems: ['ALLOWED_HOSTS [allowed-hosts-public]'],
+      change: { ALLOWED_HOSTS: 'app.example.com,[::1]' },
+      problems: ['ALLOWED_HOSTS [resource-environment]'],
     },
   ],
   [
     '0.0.0.0 as allowed host',
     {
       environment: 'production',
-      change: { ALLOWED_HOSTS: '0.0.0.0' },
-      problems: ['ALLOWED_HOSTS [allowed-hosts-public]'],
+      change: { ALLOWED_HOSTS: 'app.example.com,0.0.0.0' },
+      problems: ['ALLOWED_HOSTS [resource-environment]'],
     },
   ],
   [
@@ -119,7 +119,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { ALLOWED_HOSTS: ',' },
-      problems: ['ALLOWED_HOSTS [allowed-hosts-public]'],
+      problems: ['ALLOWED_HOSTS [allowed-hosts-public]', 'ALLOWED_HOSTS [public-url-allowed]'],
     },
   ],
   [
@@ -159,7 +159,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { DATABASE_URL: 'postgres://u:p@localhost:5432/ladder' },
-      problems: ['DATABASE_URL [no-loopback-services]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -167,7 +167,7 @@ const failing: [string, Case][] = [
     {
       environment: 'staging',
       change: { DATABASE_URL: 'postgresql:///ladder' },
-      problems: ['DATABASE_URL [no-loopback-services]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -175,7 +175,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { REDIS_URL: 'redis://127.0.0.1:6379/0' },
-      problems: ['REDIS_URL [no-loopback-services]'],
+      problems: ['REDIS_URL [resource-environment]'],
     },
   ],
   [
@@ -183,7 +183,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { DATABASE_URL: 'postgres://u:p@127.1:5432/ladder' },
-      problems: ['DATABASE_URL [no-loopback-services]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -191,7 +191,7 @@ const failing: [string, Case][] = [
     {
       environment: 'staging',
       change: { REDIS_URL: 'redis://2130706433:6379' },
-      problems: ['REDIS_URL [no-loopback-services]'],
+      problems: ['REDIS_URL [resource-environment]'],
     },
   ],
   [
@@ -199,7 +199,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { REDIS_URL: 'redis://[::ffff:127.0.0.1]:6379' },
-      problems: ['REDIS_URL [no-loopback-services]'],
+      problems: ['REDIS_URL [resource-environment]'],
     },
   ],
   [
@@ -207,7 +207,7 @@ const failing: [string, Case][] = [
     {
       environment: 'staging',
       change: { REDIS_URL: 'redis://[::1]:6379' },
-      problems: ['REDIS_URL [no-loopback-services]'],
+      problems: ['REDIS_URL [resource-environment]'],
     },
   ],
   [
@@ -215,7 +215,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { DATABASE_URL: 'postgres://u:p@db.internal:5432/ladder_dev' },
-      problems: ['DATABASE_URL [no-local-database-names]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -223,7 +223,7 @@ const failing: [string, Case][] = [
     {
       environment: 'staging',
       change: { DATABASE_URL: 'postgres://u:p@db.internal:5432/ladder_development' },
-      problems: ['DATABASE_URL [no-local-database-names]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -231,7 +231,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { DATABASE_URL: 'postgres://u:p@db.internal:5432/ladder_test' },
-      problems: ['DATABASE_URL [no-local-database-names]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -263,7 +263,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { DATABASE_URL: 'postgres://u:p@db.staging.internal:5432/ladder' },
-      problems: ['DATABASE_URL [no-staging-resources]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -271,7 +271,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { DATABASE_URL: 'postgres://u:p@db.internal:5432/ladder_staging' },
-      problems: ['DATABASE_URL [no-staging-resources]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -279,7 +279,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { REDIS_URL: 'redis://stg-cache.internal:6379' },
-      problems: ['REDIS_URL [no-staging-resources]'],
+      problems: ['REDIS_URL [resource-environment]'],
     },
   ],
   [
@@ -302,7 +302,10 @@ const failing: [string, Case][] = [
     'a Stripe test key in production',
     {
       environment: 'production',
-      change: { STRIPE_SECRET_KEY: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc' },
+      change: {
+        STRIPE_SECRET_KEY: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      },
       problems: ['STRIPE_SECRET_KEY [stripe-live-keys]'],
     },
   ],
@@ -311,7 +314,7 @@ const failing: [string, Case][] = [
     {
       environment: 'staging',
       change: { DATABASE_URL: 'postgres://u:p@prod-db.internal:5432/ladder' },
-      problems: ['DATABASE_URL [no-production-resources]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -319,7 +322,7 @@ const failing: [string, Case][] = [
     {
       environment: 'staging',
       change: { DATABASE_URL: 'postgres://u:p@db.internal:5432/ladder_production' },
-      problems: ['DATABASE_URL [no-production-resources]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -327,14 +330,17 @@ const failing: [string, Case][] = [
     {
       environment: 'staging',
       change: { REDIS_URL: 'rediss://cache.prod.internal:6379' },
-      problems: ['REDIS_URL [no-production-resources]'],
+      problems: ['REDIS_URL [resource-environment]'],
     },
   ],
   [
     'a live Stripe key in staging',
     {
       environment: 'staging',
-      change: { STRIPE_SECRET_KEY: 'sk_live_4eC39HqLyjWDarjtT1zdp7dc' },
+      change: {
+        STRIPE_SECRET_KEY: 'sk_live_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      },
       problems: ['STRIPE_SECRET_KEY [no-live-stripe-keys]'],
     },
   ],
@@ -342,7 +348,10 @@ const failing: [string, Case][] = [
     'a live restricted key in development',
     {
       environment: 'development',
-      change: { STRIPE_SECRET_KEY: 'rk_live_4eC39HqLyjWDarjtT1zdp7dc' },
+      change: {
+        STRIPE_SECRET_KEY: 'rk_live_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      },
       problems: ['STRIPE_SECRET_KEY [no-live-stripe-keys]'],
     },
   ],
@@ -350,7 +359,10 @@ const failing: [string, Case][] = [
     'a live Stripe key in test',
     {
       environment: 'test',
-      change: { STRIPE_SECRET_KEY: 'sk_live_4eC39HqLyjWDarjtT1zdp7dc' },
+      change: {
+        STRIPE_SECRET_KEY: 'sk_live_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      },
       problems: ['STRIPE_SECRET_KEY [no-live-stripe-keys]'],
     },
   ],
@@ -359,7 +371,7 @@ const failing: [string, Case][] = [
     {
       environment: 'development',
       change: { DATABASE_URL: 'postgres://u:p@localhost:5432/ladder_prod' },
-      problems: ['DATABASE_URL [no-production-resources]'],
+      problems: ['DATABASE_URL [resource-environment]'],
     },
   ],
   [
@@ -367,7 +379,7 @@ const failing: [string, Case][] = [
     {
       environment: 'test',
       change: { REDIS_URL: 'redis://prod-cache.internal:6379' },
-      problems: ['REDIS_URL [no-production-resources]'],
+      problems: ['REDIS_URL [resource-environment]'],
     },
   ],
   [
@@ -375,7 +387,7 @@ const failing: [string, Case][] = [
     {
       environment: 'production',
       change: { QUEUE_PREFIX: 'ladder-staging' },
-      problems: ['QUEUE_PREFIX [queue-prefix-environment]'],
+      problems: ['QUEUE_PREFIX [resource-environment]'],
     },
   ],
   [
@@ -383,7 +395,7 @@ const failing: [string, Case][] = [
     {
       environment: 'development',
       change: { QUEUE_PREFIX: 'ladder:prod' },
-      problems: ['QUEUE_PREFIX [queue-prefix-environment]'],
+      problems: ['QUEUE_PREFIX [resource-environment]'],
     },
   ],
   [
@@ -391,7 +403,7 @@ const failing: [string, Case][] = [
     {
       environment: 'staging',
       change: { QUEUE_PREFIX: 'ladder-test' },
-      problems: ['QUEUE_PREFIX [queue-prefix-environment]'],
+      problems: ['QUEUE_PREFIX [resource-environment]'],
     },
   ],
   [
@@ -406,8 +418,8 @@ const failing: [string, Case][] = [
     'a leftover placeholder',
     {
       environment: 'production',
-      change: { PUBLIC_URL: 'https://CHANGE_ME.example.com' },
-      problems: ['PUBLIC_URL [placeholder]'],
+      change: { MEDIA_ROOT: '/var/lib/CHANGE_ME' },
+      problems: ['MEDIA_ROOT [placeholder]'],
     },
   ],
   [
@@ -440,6 +452,106 @@ const failing: [string, Case][] = [
       environment: 'production',
       change: { REDIS_URL: 'http://cache.internal:6379' },
       problems: ['REDIS_URL [url-scheme]'],
+    },
+  ],
+  [
+    'a PUBLIC_URL whose host ALLOWED_HOSTS does not allow',
+    {
+      environment: 'production',
+      change: { PUBLIC_URL: 'https://www.example.com' },
+      problems: ['ALLOWED_HOSTS [public-url-allowed]'],
+    },
+  ],
+  [
+    'a PUBLIC_URL on the bare domain when only a subdomain is allowed',
+    {
+      environment: 'staging',
+      change: { PUBLIC_URL: 'https://example.com', ALLOWED_HOSTS: 'staging.example.com' },
+      problems: ['ALLOWED_HOSTS [public-url-allowed]'],
+    },
+  ],
+  [
+    'a development PUBLIC_URL outside the default hosts',
+    {
+      environment: 'development',
+      change: { PUBLIC_URL: 'http://ladder.test:3000' },
+      problems: ['ALLOWED_HOSTS [public-url-allowed]'],
+    },
+  ],
+  [
+    'a Stripe key without its webhook secret',
+    {
+      environment: 'production',
+      change: { STRIPE_SECRET_KEY: 'sk_live_4eC39HqLyjWDarjtT1zdp7dc' },
+      problems: ['STRIPE_WEBHOOK_SECRET [stripe-pair]'],
+    },
+  ],
+  [
+    'a Stripe webhook secret without a key',
+    {
+      environment: 'development',
+      change: { STRIPE_WEBHOOK_SECRET: 'whsec_abc123' },
+      problems: ['STRIPE_SECRET_KEY [stripe-pair]'],
+    },
+  ],
+  [
+    'a restricted test key in production',
+    {
+      environment: 'production',
+      change: {
+        STRIPE_SECRET_KEY: 'rk_test_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      },
+      problems: ['STRIPE_SECRET_KEY [stripe-live-keys]'],
+    },
+  ],
+  [
+    'a restricted live key in staging',
+    {
+      environment: 'staging',
+      change: {
+        STRIPE_SECRET_KEY: 'rk_live_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      },
+      problems: ['STRIPE_SECRET_KEY [no-live-stripe-keys]'],
+    },
+  ],
+  [
+    'a publishable key as the secret key',
+    {
+      environment: 'production',
+      change: {
+        STRIPE_SECRET_KEY: 'pk_live_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      },
+      problems: ['STRIPE_SECRET_KEY [stripe-secret]'],
+    },
+  ],
+  [
+    'a publishable key as the webhook secret',
+    {
+      environment: 'development',
+      change: {
+        STRIPE_SECRET_KEY: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'pk_test_abc123',
+      },
+      problems: ['STRIPE_WEBHOOK_SECRET [stripe-secret]'],
+    },
+  ],
+  [
+    'TRUST_PROXY=true in production',
+    {
+      environment: 'production',
+      change: { TRUST_PROXY: 'true' },
+      problems: ['TRUST_PROXY [trust-proxy-bounded]'],
+    },
+  ],
+  [
+    'TRUST_PROXY=TRUE in staging',
+    {
+      environment: 'staging',
+      change: { TRUST_PROXY: 'TRUE' },
+      problems: ['TRUST_PROXY [trust-proxy-bounded]'],
     },
   ],
 ];
@@ -514,7 +626,10 @@ const passing: [string, Case][] = [
     'test Stripe keys in staging',
     {
       environment: 'staging',
-      change: { STRIPE_SECRET_KEY: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc' },
+      change: {
+        STRIPE_SECRET_KEY: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      },
       problems: [],
     },
   ],
@@ -550,6 +665,42 @@ const passing: [string, Case][] = [
       },
       problems: [],
     },
+  ],
+  [
+    'a PUBLIC_URL allowed by a subdomain entry',
+    {
+      environment: 'production',
+      change: { PUBLIC_URL: 'https://www.example.com', ALLOWED_HOSTS: '.example.com' },
+      problems: [],
+    },
+  ],
+  [
+    'a PUBLIC_URL host in another case than ALLOWED_HOSTS',
+    {
+      environment: 'production',
+      change: { PUBLIC_URL: 'https://APP.example.com:8443' },
+      problems: [],
+    },
+  ],
+  [
+    'Stripe test keys with a webhook secret in development',
+    {
+      environment: 'development',
+      change: {
+        STRIPE_SECRET_KEY: 'rk_test_4eC39HqLyjWDarjtT1zdp7dc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      },
+      problems: [],
+    },
+  ],
+  ['a hop count of two', { environment: 'production', change: { TRUST_PROXY: '2' }, problems: [] }],
+  [
+    'TRUST_PROXY as an address list',
+    { environment: 'staging', change: { TRUST_PROXY: 'loopback, 10.0.0.0/8' }, problems: [] },
+  ],
+  [
+    'TRUST_PROXY=true in development',
+    { environment: 'development', change: { TRUST_PROXY: 'true' }, problems: [] },
   ],
 ];
 

@@ -20,13 +20,20 @@ function canonicalHost(host: string): string {
   return URL.canParse(candidate) ? new URL(candidate).hostname.replace(/^\[|\]$/g, '') : bare;
 }
 
-/** localhost, 127.0.0.0/8, ::1, 0.0.0.0 and unix sockets, however spelt: places that are never a shared service. */
+/** Names that resolve to the machine itself on common systems, besides `localhost` and its subdomains. */
+const LOOPBACK_NAMES = new Set(['localhost.localdomain', 'ip6-localhost', 'ip6-loopback']);
+
+/**
+ * localhost (and `*.localhost`), 127.0.0.0/8, ::1, the unspecified 0.0.0.0 and ::, and unix sockets, however
+ * spelt (`localhost.`, `127.1`, `2130706433`, `[::ffff:127.0.0.1]`…): places that are never a shared service.
+ */
 export function isLoopbackHost(host: string): boolean {
-  const bare = canonicalHost(host);
+  // A trailing dot makes a name fully qualified; `localhost.` is still this machine.
+  const bare = canonicalHost(host).replace(/\.+$/, '');
   if (bare === '' || bare === 'localhost' || bare.endsWith('.localhost')) return true;
-  if (bare === '0.0.0.0' || bare === '::' || bare === '::1' || bare === '0:0:0:0:0:0:0:1')
-    return true;
-  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (LOOPBACK_NAMES.has(bare)) return true;
+  if (bare === '::' || bare === '::1') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.') || bare.startsWith('0.');
   const mapped = /^::ffff:(.+)$/.exec(bare)?.[1];
-  return mapped !== undefined && (mapped.startsWith('127.') || /^7f[0-9a-f]{2}:/.test(mapped));
+  return mapped !== undefined && (/^7f[0-9a-f]{2}:/.test(mapped) || /^0?:/.test(mapped));
 }

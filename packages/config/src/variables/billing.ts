@@ -1,10 +1,10 @@
-import { textValue } from './value-types.js';
+import { stripeSecretValue } from './value-types.js';
 import { defineVariable } from './variable.js';
 
 /** Stripe, optional: leave both unset to run without billing. */
 export const billingVariables = {
   STRIPE_SECRET_KEY: defineVariable(
-    textValue({
+    stripeSecretValue({
       regex: /^(?:sk|rk)_(?:test|live)_[A-Za-z0-9]+$/,
       expected: 'a Stripe key (sk_test_…, sk_live_…, rk_test_… or rk_live_…)',
     }),
@@ -18,7 +18,7 @@ export const billingVariables = {
     },
   ),
   STRIPE_WEBHOOK_SECRET: defineVariable(
-    textValue({
+    stripeSecretValue({
       regex: /^whsec_[A-Za-z0-9]+$/,
       expected: 'a Stripe webhook signing secret (whsec_…)',
     }),

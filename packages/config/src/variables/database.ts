@@ -10,6 +10,7 @@ export const databaseVariables = {
     apps: ['web', 'worker'],
     sensitive: true,
     configPath: 'database.url',
+    resource: 'url',
     group: 'database',
     exampleFiles: {
       development: 'postgres://ladder:ladder@localhost:5432/ladder_dev',

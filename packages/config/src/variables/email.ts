@@ -10,6 +10,7 @@ export const emailVariables = {
     apps: ['worker'],
     sensitive: true,
     configPath: 'email.smtpUrl',
+    resource: 'url',
     group: 'email',
   }),
   EMAIL_FROM: defineVariable(emailSenderValue(), {
@@ -20,6 +21,7 @@ export const emailVariables = {
     apps: ['worker'],
     sensitive: false,
     configPath: 'email.from',
+    resource: 'email-address',
     group: 'email',
     exampleFiles: {
       development: 'Ladder <noreply@localhost>',

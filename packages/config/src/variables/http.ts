@@ -29,6 +29,7 @@ export const httpVariables = {
     apps: ['web', 'worker'],
     sensitive: false,
     configPath: 'http.publicUrl',
+    resource: 'url',
     group: 'http',
     exampleFiles: {
       development: 'http://localhost:3000',
@@ -45,6 +46,7 @@ export const httpVariables = {
     apps: ['web'],
     sensitive: false,
     configPath: 'http.allowedHosts',
+    resource: 'host-list',
     group: 'http',
     exampleFiles: {
       development: 'localhost,127.0.0.1,[::1]',
@@ -59,6 +61,7 @@ export const httpVariables = {
     apps: ['web'],
     sensitive: false,
     configPath: 'http.corsAllowedOrigins',
+    resource: 'origin-list',
     group: 'http',
     exampleFiles: {
       staging: 'https://staging.CHANGE_ME.example',

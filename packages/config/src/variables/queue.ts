@@ -12,6 +12,7 @@ export const queueVariables = {
     apps: ['web', 'worker'],
     sensitive: true,
     configPath: 'redis.url',
+    resource: 'url',
     group: 'queue',
     exampleFiles: {
       development: 'redis://localhost:6379/0',
@@ -37,6 +38,7 @@ export const queueVariables = {
       apps: ['web', 'worker'],
       sensitive: false,
       configPath: 'queue.prefix',
+      resource: 'name',
       group: 'queue',
       exampleFiles: {
         development: 'ladder-development',

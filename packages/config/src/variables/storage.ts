@@ -22,6 +22,7 @@ export const storageVariables = {
     apps: ['web', 'worker'],
     sensitive: false,
     configPath: 'storage.mediaRoot',
+    resource: 'path',
     group: 'storage',
     exampleFiles: { development: '.data/media' },
   }),
@@ -46,6 +47,7 @@ export const storageVariables = {
       apps: ['web', 'worker'],
       sensitive: false,
       configPath: 'storage.s3.bucket',
+      resource: 'bucket',
       group: 'storage',
       exampleFiles: { staging: 'ladder-media-change-me', production: 'ladder-media-change-me' },
     },
@@ -68,6 +70,7 @@ export const storageVariables = {
     apps: ['web', 'worker'],
     sensitive: false,
     configPath: 'storage.s3.endpoint',
+    resource: 'url',
     group: 'storage',
   }),
 };

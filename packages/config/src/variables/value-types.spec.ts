@@ -6,6 +6,7 @@ import {
   hostListValue,
   integerValue,
   originListValue,
+  stripeSecretValue,
   trustProxyValue,
   urlValue,
 } from './value-types.js';
@@ -123,5 +124,21 @@ describe('emailSenderValue', () => {
     expect(emailSenderValue().schema.safeParse('noreply@example.com').success).toBe(true);
     expect(emailSenderValue().schema.safeParse('Ladder <noreply@example.com>').success).toBe(true);
     expect(emailSenderValue().schema.safeParse('Ladder noreply').success).toBe(false);
+  });
+});
+
+describe('stripeSecretValue', () => {
+  const { schema } = stripeSecretValue({ regex: /^sk_test_[a-z0-9]+$/, expected: 'a test key' });
+
+  it('calls a publishable key by its name, without quoting it', () => {
+    const result = schema.safeParse('pk_live_abc123');
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'is a publishable key (pk_…), which is public and cannot authenticate the server',
+    ]);
+  });
+
+  it('names the expected shape for anything else, and accepts a match', () => {
+    expect(schema.safeParse('whsec_abc').error?.issues[0]?.message).toBe('must be a test key');
+    expect(schema.safeParse('sk_test_abc123').success).toBe(true);
   });
 });

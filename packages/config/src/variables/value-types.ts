@@ -68,6 +68,29 @@ export function textValue(pattern?: { regex: RegExp; expected: string }): ValueT
   };
 }
 
+/**
+ * A Stripe secret of one shape. A publishable key (pk_…) gets its own message: it is public, cannot authenticate
+ * the server, and pasting it into a secret slot is the usual slip.
+ */
+export function stripeSecretValue(pattern: { regex: RegExp; expected: string }): ValueType<string> {
+  return {
+    schema: z.string().check((context) => {
+      const publishable = /^pk_(?:test|live)_/.test(context.value);
+      if (publishable || !pattern.regex.test(context.value)) {
+        context.issues.push({
+          code: 'custom',
+          input: context.value,
+          message: publishable
+            ? 'is a publishable key (pk_…), which is public and cannot authenticate the server'
+            : `must be ${pattern.expected}`,
+        });
+      }
+    }),
+    rule: 'stripe-secret',
+    expected: pattern.expected,
+  };
+}
+
 export function pathValue(): ValueType<string> {
   return {
     schema: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppEnvironment } from '../environments.js';
+import type { ResourceKind } from './resource-kinds.js';
 import type { ValueType } from './value-types.js';
 
 export type AppName = 'web' | 'worker';
@@ -40,6 +41,12 @@ export interface VariableMeta {
    * knobs such as LOG_LEVEL. @default true
    */
   fingerprinted?: boolean;
+  /**
+   * The kind of external resource the value names (a URL, a host list, a bucket…). Declaring it is all a new
+   * variable needs: the `resource-environment` rule then refuses other environments' names in it, and loopback
+   * addresses in staging and production. See RESOURCE_KINDS. @default none (not a resource)
+   */
+  resource?: ResourceKind;
 }
 
 export interface VariableEntry extends VariableMeta {
