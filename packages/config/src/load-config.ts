@@ -4,6 +4,7 @@ import type { AppEnvironment } from './environments.js';
 import { readEnvFile } from './loading/env-files.js';
 import { checkEnvironmentAgreement, chooseEnvironment } from './loading/choose-environment.js';
 import { defaultFileLayers } from './loading/default-files.js';
+import { readKustomization } from './loading/kustomize-env.js';
 import { cleanValue, describeOrigin, type Layer } from './loading/layers.js';
 import { applyDefaults, parseValues } from './loading/parse-values.js';
 import { findRepositoryRoot } from './loading/repository-root.js';
@@ -22,6 +23,11 @@ export interface LoadOptions {
   appEnv?: string;
   /** A dotenv file read instead of the per-environment files, as the CLIs' `--env-file` does. @default ENV_FILE */
   envFile?: string;
+  /**
+   * A kustomize overlay folder whose configMapGenerator env files are read with kustomize's literal rules, as the
+   * pods receive them (the CLIs' `--kustomize`); like `envFile`, it replaces the per-environment files.
+   */
+  kustomize?: string;
   /** Where `.env.<APP_ENV>` files live. @default ENV_DIR, else the repository root, else the working directory */
   envDir?: string;
   /** Base for relative paths in ENV_FILE and NAME_FILE. @default process.cwd() */
@@ -53,7 +59,11 @@ export function inspectConfig(options: LoadOptions = {}): ConfigInspection {
   const problems: Problem[] = [];
   const warnings: Warning[] = [];
 
-  const explicitFile = cleanValue(options.envFile) ?? cleanValue(processValues.ENV_FILE);
+  const kustomize = cleanValue(options.kustomize);
+  const explicitFile =
+    kustomize === undefined
+      ? (cleanValue(options.envFile) ?? cleanValue(processValues.ENV_FILE))
+      : undefined;
   const layers: Layer[] = [
     {
       origin: { kind: 'flag' },
@@ -61,7 +71,11 @@ export function inspectConfig(options: LoadOptions = {}): ConfigInspection {
     },
     { origin: { kind: 'process' }, values: processValues },
   ];
-  if (explicitFile !== undefined) {
+  if (kustomize !== undefined) {
+    const overlay = readKustomization(resolve(cwd, kustomize));
+    layers.push(...overlay.layers);
+    problems.push(...overlay.problems);
+  } else if (explicitFile !== undefined) {
     const path = resolve(cwd, explicitFile);
     const values = readEnvFile(path);
     if (values) layers.push({ origin: { kind: 'file', path }, values });
@@ -76,7 +90,7 @@ export function inspectConfig(options: LoadOptions = {}): ConfigInspection {
   }
 
   const environment = chooseEnvironment(layers, problems);
-  if (environment !== undefined && explicitFile === undefined) {
+  if (environment !== undefined && explicitFile === undefined && kustomize === undefined) {
     layers.push(...defaultFileLayers(root, environment, warnings));
   }
   if (environment !== undefined) checkEnvironmentAgreement(layers, environment, problems);

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { childProcessEnv } from '../host-env.js';
 import { folderWith, productionVariables, type Variables } from '../testing/fixtures.js';
-import { runCli } from './main.js';
+import { repositoryRoot, runCapturing } from '../testing/run-cli.js';
 
 const packageFolder = join(import.meta.dirname, '..', '..');
-const repositoryRoot = join(packageFolder, '..', '..');
 
 function envFile(variables: Variables): string {
   const text = Object.entries(variables)
@@ -16,20 +15,7 @@ function envFile(variables: Variables): string {
   return join(folderWith({ 'candidate.env': text }), 'candidate.env');
 }
 
-function run(argv: string[], environment: Variables = {}, cwd = repositoryRoot) {
-  const out: string[] = [];
-  const error: string[] = [];
-  const code = runCli(
-    argv,
-    {
-      out: (text) => out.push(...text.split('\n')),
-      error: (text) => error.push(...text.split('\n')),
-    },
-    cwd,
-    environment,
-  );
-  return { code, out, error };
-}
+const run = runCapturing;
 
 describe('env:check', () => {
   it('exits 0 and says so for a valid production file', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -102,4 +102,46 @@ export function inspect(
 /** The `variable [rule]` pairs of an inspection, for compact assertions. */
 export function problemKeys(inspection: ConfigInspection): string[] {
   return inspection.problems.map((problem) => `${problem.variable} [${problem.rule}]`);
+}
+
+/** The variables the deploy workflows write as secret files rather than into config.env. */
+const SECRET_NAMES = new Set([
+  'SECRET_KEY',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'SMTP_URL',
+]);
+
+/**
+ * A kustomize overlay as the deploy workflows leave it: config.env (lines written as given, `eol` between them)
+ * holding the plain settings and a NAME_FILE for every secret, and the secrets written to `secrets/<name>`.
+ */
+export function overlayFolder(
+  variables: Variables,
+  options: { eol?: string; quote?: boolean } = {},
+): { folder: string; secrets: string } {
+  const folder = folderWith({
+    'kustomization.yaml':
+      'configMapGenerator:\n  - name: ladder-config\n    envs:\n      - config.env\n',
+  });
+  const secrets = join(folder, 'secrets');
+  mkdirSync(secrets);
+  const lines = ['# written by a test'];
+  for (const [name, value] of Object.entries(variables)) {
+    if (value === undefined) continue;
+    if (SECRET_NAMES.has(name)) {
+      const path = join(secrets, name.toLowerCase());
+      writeFileSync(path, value);
+      lines.push(`${name}_FILE=${path}`);
+    } else {
+      lines.push(`${name}=${options.quote === true ? `"${value}"` : value}`);
+    }
+  }
+  writeFileSync(
+    join(folder, 'config.env'),
+    lines.join(options.eol ?? '\n') + (options.eol ?? '\n'),
+  );
+  return { folder, secrets };
 }

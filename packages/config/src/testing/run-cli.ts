@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { runCli } from '../cli/main.js';
+import type { Variables } from './fixtures.js';
+
+export const repositoryRoot = join(import.meta.dirname, '..', '..', '..', '..');
+
+export interface CapturedRun {
+  code: number;
+  out: string[];
+  error: string[];
+}
+
+/** Runs a ladder-env command in this process and captures both streams, one entry per line. */
+export function runCapturing(
+  argv: string[],
+  environment: Variables = {},
+  cwd = repositoryRoot,
+): CapturedRun {
+  const out: string[] = [];
+  const error: string[] = [];
+  const code = runCli(
+    argv,
+    {
+      out: (text) => out.push(...text.split('\n')),
+      error: (text) => error.push(...text.split('\n')),
+    },
+    cwd,
+    environment,
+  );
+  return { code, out, error };
+}
