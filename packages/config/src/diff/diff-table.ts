@@ -2,7 +2,7 @@ import { maskSecret } from '../output/mask.js';
 import { variableEntry, VARIABLE_NAMES } from '../schema.js';
 import type { DiffSide } from './read-side.js';
 
-const WIDTH = 60;
+const WIDTH = 80;
 
 function shown(side: DiffSide, name: (typeof VARIABLE_NAMES)[number]): string {
   const value = side.set.get(name);
