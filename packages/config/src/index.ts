@@ -1,3 +1,4 @@
+export { hostMatcher } from './allowed-hosts.js';
 export { EnvironmentMismatchError } from './environment-mismatch-error.js';
 export type { Config, ConfigFingerprint, FeatureName, VariableReport } from './config-object.js';
 export {

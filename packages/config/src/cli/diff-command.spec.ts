@@ -227,6 +227,40 @@ describe('env:diff', () => {
     ]);
   });
 
+  it('runs over the committed staging and production overlays with the secrets a deploy job writes', () => {
+    const write = (variables: Variables) => overlayFolder(variables).secrets;
+    const stagingSecrets = write(separatedStaging());
+    const productionSecrets = write(productionVariables());
+    const overlays = ['infra/environments/staging', 'infra/environments/production'];
+    const separated = run([
+      'diff',
+      ...overlays,
+      '--secrets-a',
+      stagingSecrets,
+      '--secrets-b',
+      productionSecrets,
+    ]);
+    expect(separated.error.join('\n')).toContain(
+      'share no secret, database, Redis keyspace or bucket',
+    );
+    expect(separated.code).toBe(0);
+    const copied = run([
+      'diff',
+      ...overlays,
+      '--secrets-a',
+      productionSecrets,
+      '--secrets-b',
+      productionSecrets,
+    ]);
+    expect(copied.code).toBe(1);
+    expect(keys(copied.out.filter((line) => line.includes('[shared-')))).toEqual([
+      'SECRET_KEY [shared-secret]',
+      'DATABASE_URL [shared-secret]',
+      'REDIS_URL [shared-secret]',
+      'DATABASE_URL [shared-database]',
+    ]);
+  });
+
   it('compares plain env files too', () => {
     const a = folderWith({
       'a.env': 'APP_ENV=staging\nSECRET_KEY=Same-Key-0123456789abcdefghij\n',

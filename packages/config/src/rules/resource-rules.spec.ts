@@ -16,8 +16,14 @@ const base = {
   test: testVariables,
 };
 
+/** The `variable [rule]` keys of the problems, each checked to carry a message and a fix. */
 function keys(environment: keyof typeof base, change: Variables): string[] {
-  return problemKeys(inspect({ ...base[environment](), ...change }));
+  const inspection = inspect({ ...base[environment](), ...change });
+  for (const problem of inspection.problems) {
+    expect(problem.message).toMatch(/\w{3}/);
+    expect(problem.fix).toMatch(/\w{3}/);
+  }
+  return problemKeys(inspection);
 }
 
 describe('resource-environment: loopback and unspecified hosts in staging and production', () => {

@@ -705,9 +705,17 @@ const passing: [string, Case][] = [
 ];
 
 describe('safety rules', () => {
-  it.each(failing)('refuses %s', (_name, { environment, change, problems }) => {
-    expect(problemKeys(inspect({ ...base[environment](), ...change }))).toEqual(problems);
-  });
+  it.each(failing)(
+    'refuses %s, with a message and a fix',
+    (_name, { environment, change, problems }) => {
+      const inspection = inspect({ ...base[environment](), ...change });
+      expect(problemKeys(inspection)).toEqual(problems);
+      for (const problem of inspection.problems) {
+        expect(problem.message).toMatch(/\w{3}/);
+        expect(problem.fix).toMatch(/\w{3}/);
+      }
+    },
+  );
 
   it.each(passing)('accepts %s', (_name, { environment, change }) => {
     expect(problemKeys(inspect({ ...base[environment](), ...change }))).toEqual([]);
