@@ -21,9 +21,11 @@ describe('env:check --kustomize', () => {
     expect(result.code).toBe(0);
   });
 
-  it('accepts CRLF line endings', () => {
+  it('accepts CRLF line endings, as --kustomize and as --env-file', () => {
     const { folder } = overlayFolder(stagingVariables(), { eol: '\r\n' });
     expect(check('staging', folder).code).toBe(0);
+    const config = join(folder, 'config.env');
+    expect(run(['check', '--env', 'staging', '--env-file', config]).code).toBe(0);
   });
 
   it('refuses quoted values that an ordinary --env-file accepts, naming each variable and the fix', () => {
