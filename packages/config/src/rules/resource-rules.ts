@@ -6,6 +6,7 @@ import {
   type AppEnvironment,
 } from '../environments.js';
 import { variableEntry, VARIABLE_NAMES, type VariableName } from '../schema.js';
+import type { ResourceKind } from '../variables/resource-kinds.js';
 import { placesOf } from './resource-places.js';
 import { defineRule, type Finding } from './rule.js';
 import { isLoopbackHost } from './url-parts.js';
@@ -25,11 +26,11 @@ const RESOURCE_VARIABLES = VARIABLE_NAMES.flatMap((name) => {
 
 function resourceFindings(
   variable: VariableName,
+  kind: ResourceKind,
   value: unknown,
   environment: AppEnvironment,
 ): Finding[] {
-  const kind = variableEntry(variable).resource;
-  if (kind === undefined || value === undefined) return [];
+  if (value === undefined) return [];
   const foreign = foreignEnvironments(environment);
   const findings: Finding[] = [];
   for (const { part, text, isHost } of placesOf(kind, value)) {
@@ -58,6 +59,8 @@ export const resourceRules = [
     environments: APP_ENVIRONMENTS,
     description: `Every variable that names a resource (${RESOURCE_VARIABLES.map(({ name }) => name).join(', ')}) names no other environment by word in its hosts, domains, bucket names, paths or prefixes: staging and production refuse every other environment, development and test refuse staging and production. Staging and production also refuse loopback and unspecified hosts however spelt (localhost., *.localhost, 127.1, 0.0.0.0, [::], a local socket…).`,
     check: ({ values, environment }) =>
-      RESOURCE_VARIABLES.flatMap(({ name }) => resourceFindings(name, values[name], environment)),
+      RESOURCE_VARIABLES.flatMap(({ name, kind }) =>
+        resourceFindings(name, kind, values[name], environment),
+      ),
   }),
 ];
