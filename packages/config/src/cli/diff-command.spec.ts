@@ -261,6 +261,32 @@ describe('env:diff', () => {
     ]);
   });
 
+  it('compares the committed config.env files without secrets, saying which secrets it left out', () => {
+    const files = [
+      'infra/environments/staging/config.env',
+      'infra/environments/production/config.env',
+    ];
+    const result = run(['diff', ...files]);
+    expect(result.code).toBe(0);
+    for (const label of ['staging', 'production'])
+      for (const name of ['SECRET_KEY_FILE', 'DATABASE_URL_FILE', 'REDIS_URL_FILE'])
+        expect(result.error).toContainEqual(
+          expect.stringMatching(
+            new RegExp(`^warning: ${name} of ${label} not compared: .+Fix: pass --secrets-`),
+          ),
+        );
+  });
+
+  it('refuses a secret missing from the folder it was told to read', () => {
+    const staging = overlayFolder(separatedStaging());
+    const production = overlayFolder(productionWithBucket());
+    const result = run(['diff', staging.folder, production.folder, '--secrets-a', folderWith({})]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContainEqual(
+      expect.stringMatching(/^SECRET_KEY_FILE \[secret-file\] .+\(reading staging\)/),
+    );
+  });
+
   it('compares plain env files too', () => {
     const a = folderWith({
       'a.env': 'APP_ENV=staging\nSECRET_KEY=Same-Key-0123456789abcdefghij\n',

@@ -36,6 +36,13 @@ export function diffCommand(
     for (const problem of unreadable) output.out(formatProblem(problem));
     return EXIT.problems;
   }
+  for (const [index, side] of [a, b].entries()) {
+    for (const problem of side.skipped) {
+      output.error(
+        `warning: ${problem.variable} of ${labels[index] ?? ''} not compared: ${problem.message}. Fix: pass --secrets-${index === 0 ? 'a' : 'b'} <dir> with the secrets the deploy job writes`,
+      );
+    }
+  }
   if (sameEnvironment) {
     output.error(`\nboth are ${a.environment ?? ''}: nothing has to differ between them`);
     return EXIT.ok;

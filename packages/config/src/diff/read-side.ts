@@ -28,8 +28,13 @@ export interface DiffSide {
   set: ReadonlyMap<VariableName, string>;
   /** Those plus this environment's defaults. */
   effective: ReadonlyMap<VariableName, string>;
-  /** Anything that stopped a value from being read: a missing file, an unreadable secret, no APP_ENV. */
+  /** Anything that stopped a side from being read: a missing file, no APP_ENV, a missing secret in `secrets`. */
   problems: Problem[];
+  /**
+   * Secret files that could not be read when no `secrets` folder was given, as when CI compares the committed
+   * configurations without any secret: those secrets are left out of the comparison, and said so.
+   */
+  skipped: Problem[];
 }
 
 function sourceLayers(source: DiffSource, cwd: string, problems: Problem[]): Layer[] {
@@ -74,7 +79,10 @@ export function readSide(source: DiffSource, cwd: string): DiffSide {
   if (source.secrets !== undefined) layers = withSecretsFrom(layers, resolve(cwd, source.secrets));
   const environment = layers.length === 0 ? undefined : chooseEnvironment(layers, problems);
   const resolved = resolveValues(layers, VARIABLE_NAMES, cwd);
-  problems.push(...resolved.problems);
+  const skippable = (problem: Problem) =>
+    source.secrets === undefined && problem.rule === 'secret-file';
+  problems.push(...resolved.problems.filter((problem) => !skippable(problem)));
+  const skipped = resolved.problems.filter(skippable);
   const raw = resolved.values as Map<VariableName, ResolvedValue>;
   const set = new Map([...raw].map(([name, { value }]) => [name, value]));
   const withDefaults = new Map(raw);
@@ -86,5 +94,5 @@ export function readSide(source: DiffSource, cwd: string): DiffSide {
     applyDefaults(withDefaults, environment, reported, []);
   }
   const effective = new Map([...withDefaults].map(([name, { value }]) => [name, value]));
-  return { source, environment, set, effective, problems };
+  return { source, environment, set, effective, problems, skipped };
 }
