@@ -13,10 +13,8 @@ export function diffCommand(
   cwd: string,
   output: CommandOutput,
 ): number {
-  const [a, b] = sources.map((source) => readSide(source, cwd)) as [
-    ReturnType<typeof readSide>,
-    ReturnType<typeof readSide>,
-  ];
+  const a = readSide(sources[0], cwd);
+  const b = readSide(sources[1], cwd);
   const sameEnvironment = a.environment === b.environment;
   const labels: [string, string] =
     a.environment === undefined || b.environment === undefined || sameEnvironment
