@@ -48,6 +48,8 @@ export interface Config {
     sessionCookieSecure: boolean;
     trustProxy: TrustProxy;
   };
+  /** The ops surface's ports: one per app, never the public one (see @repo/ops). */
+  management: { port: number; workerPort: number };
   security: { secretKey: string };
   database: { url: string };
   redis: { url: string };
@@ -106,6 +108,10 @@ export function buildConfig(
       corsAllowedOrigins: must(values.CORS_ALLOWED_ORIGINS),
       sessionCookieSecure: must(values.SESSION_COOKIE_SECURE),
       trustProxy: must(values.TRUST_PROXY),
+    },
+    management: {
+      port: must(values.MANAGEMENT_PORT),
+      workerPort: must(values.WORKER_MANAGEMENT_PORT),
     },
     security: { secretKey: must(values.SECRET_KEY) },
     database: { url: must(values.DATABASE_URL) },

@@ -6,6 +6,7 @@ import { emailVariables } from './variables/email.js';
 import { featureVariables } from './variables/features.js';
 import { httpVariables } from './variables/http.js';
 import { lifecycleVariables } from './variables/lifecycle.js';
+import { managementVariables } from './variables/management.js';
 import { queueVariables } from './variables/queue.js';
 import { securityVariables } from './variables/security.js';
 import { storageVariables } from './variables/storage.js';
@@ -18,6 +19,7 @@ import { variableRegistry, type VariableEntry } from './variables/variable.js';
 export const environmentSchema = z.object({
   ...coreVariables,
   ...httpVariables,
+  ...managementVariables,
   ...securityVariables,
   ...databaseVariables,
   ...queueVariables,

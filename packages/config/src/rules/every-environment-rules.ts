@@ -24,6 +24,20 @@ export const everyEnvironmentRules = [
     },
   }),
   defineRule({
+    name: 'management-port-private',
+    environments: APP_ENVIRONMENTS,
+    description:
+      'MANAGEMENT_PORT and WORKER_MANAGEMENT_PORT differ from PORT, so health, readiness and the status page never share the public port.',
+    check: ({ values }) =>
+      (['MANAGEMENT_PORT', 'WORKER_MANAGEMENT_PORT'] as const)
+        .filter((variable) => values[variable] !== undefined && values[variable] === values.PORT)
+        .map((variable) => ({
+          variable,
+          message: `equals PORT (${values.PORT}), which would put the ops surface on the public port`,
+          fix: `give ${variable} a port of its own, e.g. ${variable === 'MANAGEMENT_PORT' ? 9464 : 9465}`,
+        })),
+  }),
+  defineRule({
     name: 'placeholder',
     environments: APP_ENVIRONMENTS,
     description: 'No value still contains an example-file placeholder (CHANGE_ME, REPLACE_ME).',

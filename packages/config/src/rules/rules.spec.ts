@@ -415,6 +415,22 @@ const failing: [string, Case][] = [
     },
   ],
   [
+    'the management port on the public port in production',
+    {
+      environment: 'production',
+      change: { MANAGEMENT_PORT: '8080' },
+      problems: ['MANAGEMENT_PORT [management-port-private]'],
+    },
+  ],
+  [
+    "the worker's management port on the web port in staging",
+    {
+      environment: 'staging',
+      change: { PORT: '8080', WORKER_MANAGEMENT_PORT: '8080' },
+      problems: ['WORKER_MANAGEMENT_PORT [management-port-private]'],
+    },
+  ],
+  [
     'a leftover placeholder',
     {
       environment: 'production',
