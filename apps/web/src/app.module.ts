@@ -4,8 +4,8 @@ import type { Config } from '@repo/config';
 import { AppConfigModule } from '@repo/config/nest';
 import { DatabaseModule } from '@repo/db/nest';
 import { LoggingModule } from '@repo/logging';
+import { OpsModule } from '@repo/ops/nest';
 import { QueueModule, RedisModule } from '@repo/queue/nest';
-import { HealthModule } from './health/health.module.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
@@ -27,7 +27,11 @@ export class AppModule {
         LifecycleModule,
         RateLimitModule,
         WorkersModule,
-        HealthModule.forRoot(config),
+        // Health, readiness, /workers and the status page, on MANAGEMENT_PORT only.
+        OpsModule.forRoot({
+          port: config.management.port,
+          drainSeconds: config.lifecycle.drainSeconds,
+        }),
         ReportsModule,
         StatusModule,
       ],

@@ -63,14 +63,13 @@ describe('host allowlist', () => {
   });
 
   it('serves an allowed Host', async () => {
-    expect((await request(`${stagingUrl}/health`, { headers: { host: HOST } })).status).toBe(200);
-    expect((await request(`${stagingUrl}/`, { headers: { host: HOST } })).status).not.toBe(400);
+    // The public port has no page at /: the status page lives on the management port.
+    expect((await request(`${stagingUrl}/`, { headers: { host: HOST } })).status).toBe(404);
   });
 
-  it('lets health checks through whatever Host a load balancer sends', async () => {
-    expect(
-      (await request(`${stagingUrl}/health`, { headers: { host: '10.0.3.7:3000' } })).status,
-    ).toBe(200);
+  it('serves no health check on the public port, whatever Host is sent: probes use the management port', async () => {
+    for (const host of [HOST, '10.0.3.7:3000'])
+      expect((await request(`${stagingUrl}/health/ready`, { headers: { host } })).status).toBe(404);
   });
 });
 
@@ -119,20 +118,20 @@ describe('errors', () => {
 
 describe('security headers', () => {
   it('sends HSTS in staging and not in development', async () => {
-    const stagingResponse = await request(`${stagingUrl}/health`, { headers: { host: HOST } });
+    const stagingResponse = await request(`${stagingUrl}/`, { headers: { host: HOST } });
     expect(stagingResponse.headers['strict-transport-security']).toBe(
       'max-age=31536000; includeSubDomains',
     );
-    const developmentResponse = await request(`${development.url}/health`);
+    const developmentResponse = await request(`${development.url}/`);
     expect(developmentResponse.headers['strict-transport-security']).toBeUndefined();
   });
 
   it('echoes a well-formed request id and replaces a malformed one', async () => {
-    const kept = await request(`${stagingUrl}/health`, {
+    const kept = await request(`${stagingUrl}/`, {
       headers: { host: HOST, 'x-request-id': 'trace-42' },
     });
     expect(kept.headers['x-request-id']).toBe('trace-42');
-    const replaced = await request(`${stagingUrl}/health`, {
+    const replaced = await request(`${stagingUrl}/`, {
       headers: { host: HOST, 'x-request-id': 'bad id <script>' },
     });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

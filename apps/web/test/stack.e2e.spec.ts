@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabase, ReportsRepository, type Database } from '@repo/db';
-import { createTestDatabase, testSecretKey, waitFor, type RunningProcess } from '@repo/testing';
+import { createTestDatabase, testSecretKey, waitFor } from '@repo/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { request } from './support/http.js';
 import {
@@ -12,11 +12,12 @@ import {
   waitForReadiness,
   type Variables,
   type WebProcess,
+  type WorkerProcess,
 } from './support/processes.js';
 
 let variables: Variables;
 let web: WebProcess;
-let worker: RunningProcess;
+let worker: WorkerProcess;
 let database: Database;
 let reports: ReportsRepository;
 const secretKeys: string[] = [];
@@ -66,10 +67,22 @@ async function waitForReport(id: string, status: string) {
 
 const eventKinds = async (id: string) => (await reports.events(id)).map((event) => event.kind);
 
+interface WorkersReport {
+  status: string;
+  message?: string;
+  live: number;
+  workers: { id: string; fingerprintMatches: boolean }[];
+}
+
+const workersReport = async (managementUrl: string) => {
+  const response = await request(`${managementUrl}/workers`);
+  return { status: response.status, report: response.json<WorkersReport>() };
+};
+
 describe('web and worker on one configuration', () => {
-  it('reports ready, naming every check, once a worker with the same configuration is live', async () => {
+  it('reports ready on the management port, naming exactly the checks that decide whether this pod can serve', async () => {
     const { status, body } = await waitForReadiness(
-      web.url,
+      web.managementUrl,
       (code) => code === 200,
       'readiness to turn green',
     );
@@ -79,13 +92,52 @@ describe('web and worker on one configuration', () => {
       'migrations',
       'postgres',
       'redis',
-      'workers',
     ]);
     expect(body.details).toMatchObject({
       environment: { status: 'up', appEnv: 'test', database: 'test', redis: 'test' },
       redis: { status: 'up', maxmemoryPolicy: 'noeviction' },
-      workers: { status: 'up', live: 1 },
     });
+  });
+
+  it('lists the live worker with a matching fingerprint on /workers', async () => {
+    const { status, report } = await workersReport(web.managementUrl);
+    expect(status).toBe(200);
+    expect(report).toMatchObject({ status: 'ok', live: 1 });
+    expect(report.workers[0]?.id).toMatch(new RegExp(`-${worker.pid}-`));
+  });
+
+  it("answers liveness and readiness on the worker's own management port", async () => {
+    expect((await request(`${worker.managementUrl}/health`)).json()).toEqual({ status: 'ok' });
+    const { status } = await waitForReadiness(
+      worker.managementUrl,
+      (code) => code === 200,
+      'worker readiness to turn green',
+    );
+    expect(status).toBe(200);
+  });
+
+  it('serves none of the ops surface on the public port', async () => {
+    for (const path of ['/', '/health', '/health/ready', '/workers'])
+      expect((await request(`${web.url}${path}`)).status, path).toBe(404);
+  });
+
+  it('stays ready while no worker is live, and says so loudly on /workers and the status page', async () => {
+    // Its own queue prefix: no worker beats there.
+    const lonely = await startWeb('web-without-workers', {
+      ...variables,
+      QUEUE_PREFIX: `${variables.QUEUE_PREFIX}-lonely`,
+    });
+    const { status } = await waitForReadiness(
+      lonely.managementUrl,
+      (code) => code !== 0,
+      'readiness to answer',
+    );
+    expect(status).toBe(200);
+    expect(await workersReport(lonely.managementUrl)).toMatchObject({
+      status: 503,
+      report: { status: 'no_workers', live: 0 },
+    });
+    await lonely.process.stop();
   });
 
   it('runs a report through the worker: POST, process, GET the result', async () => {
@@ -127,10 +179,17 @@ describe('web and worker on one configuration', () => {
   });
 
   it('shows the environment, flags, workers and recent jobs on the status page', async () => {
-    const id = await postReport({ title: 'Shown <b>escaped</b>', periodDays: 1 });
+    const posted = await request(`${web.url}/api/reports`, {
+      method: 'POST',
+      body: { title: 'Shown <b>escaped</b>', periodDays: 1 },
+    });
+    const { id } = posted.json<{ id: string }>();
     await waitForReport(id, 'completed');
-    const page = await request(`${web.url}/`);
+    // Cookies ignore ports: the one the public port set marks the visitor's report on the management port.
+    const cookie = String(posted.headers['set-cookie']).split(';')[0] ?? '';
+    const page = await request(`${web.managementUrl}/`, { headers: { cookie } });
     expect(page.status).toBe(200);
+    expect(page.body).toContain(`<code>${id}</code> <span class="muted">(yours)</span>`);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('class="banner env-test"');
     expect(page.body).toContain('Shown &lt;b&gt;escaped&lt;/b&gt;');
@@ -146,34 +205,30 @@ describe('web and worker on one configuration', () => {
       }),
     ],
   ])(
-    'fails readiness and names the worker when one runs with a different %s',
+    'names the worker that runs with a different %s on /workers and the status page, and stays ready',
     async (_name, change) => {
       const overrides: Variables = await change();
       if (overrides.SECRET_KEY !== undefined) secretKeys.push(overrides.SECRET_KEY);
+      // Resolves after the first heartbeat, so /workers sees the stranger at once.
       const stranger = await startWorker('stranger', { ...variables, ...overrides });
-      const { body } = await waitForReadiness(
-        web.url,
-        (code) => code === 503,
-        'readiness to report the mismatch',
-      );
-      const workers = (
-        body.error as Record<
-          string,
-          { message: string; workers: { id: string; fingerprintMatches: boolean }[] }
-        >
-      ).workers;
-      expect(workers?.message).toMatch(
+      const { status, report } = await workersReport(web.managementUrl);
+      expect(status).toBe(503);
+      expect(report.status).toBe('mismatch');
+      expect(report.message).toMatch(
         new RegExp(`configuration fingerprint mismatch: \\S+-${stranger.pid}-`),
       );
-      expect(workers?.workers.filter((entry) => !entry.fingerprintMatches)).toHaveLength(1);
-      const page = await request(`${web.url}/`);
+      expect(report.workers.filter((entry) => !entry.fingerprintMatches)).toHaveLength(1);
+      const page = await request(`${web.managementUrl}/`);
       expect(page.body).toContain('MISMATCH: this worker read a different configuration');
+      // One odd worker degrades the queue, never the site: this pod still serves.
+      expect((await request(`${web.managementUrl}/health/ready`)).status).toBe(200);
+
       expect((await stranger.stop()).code).toBe(0);
-      await waitForReadiness(
-        web.url,
-        (code) => code === 200,
-        'readiness to recover once the stranger stops',
-      );
+      // A clean stop removes the heartbeat before the process exits: no wait for its TTL.
+      expect(await workersReport(web.managementUrl)).toMatchObject({
+        status: 200,
+        report: { status: 'ok', live: 1 },
+      });
     },
   );
 
@@ -239,14 +294,14 @@ describe('worker shutdown', () => {
 });
 
 describe('web shutdown', () => {
-  it('turns readiness to 503 on SIGTERM, keeps serving through the drain, then stops accepting and exits 0', async () => {
+  it('turns readiness to 503 on SIGTERM, keeps serving through the drain, then closes both ports and exits 0', async () => {
     const draining = await startWeb('web-draining', { ...variables, SHUTDOWN_DRAIN_SECONDS: '2' });
     const id = await postReport({ title: 'Before shutdown', periodDays: 1 });
     const signalledAt = Date.now();
     draining.process.signal('SIGTERM');
     const readiness = await waitFor(
       async () => {
-        const response = await request(`${draining.url}/health/ready`);
+        const response = await request(`${draining.managementUrl}/health/ready`);
         return response.status === 503 ? response : undefined;
       },
       { timeoutMs: 2_000, intervalMs: 50, description: 'readiness to turn 503' },
@@ -255,7 +310,8 @@ describe('web shutdown', () => {
     expect((await request(`${draining.url}/api/reports/${id}`)).status).toBe(200);
     expect(await draining.process.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(2_000);
-    await expect(request(`${draining.url}/health`)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(request(`${draining.managementUrl}/health`)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(request(`${draining.url}/api/reports/${id}`)).rejects.toThrow(/ECONNREFUSED/);
   });
 });
 

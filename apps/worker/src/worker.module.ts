@@ -3,6 +3,7 @@ import type { Config } from '@repo/config';
 import { AppConfigModule } from '@repo/config/nest';
 import { DatabaseModule } from '@repo/db/nest';
 import { LoggingModule } from '@repo/logging';
+import { OpsModule } from '@repo/ops/nest';
 import { RedisModule } from '@repo/queue/nest';
 import { ReportsProcessingModule } from './reports/reports-processing.module.js';
 
@@ -17,6 +18,8 @@ export class WorkerModule {
         DatabaseModule.forRoot({ applicationName: 'ladder-worker' }),
         RedisModule.forRoot({ connectionName: 'ladder-worker' }),
         ReportsProcessingModule,
+        // Liveness and readiness for the orchestrator's probes, on WORKER_MANAGEMENT_PORT.
+        OpsModule.forRoot({ port: config.management.workerPort }),
       ],
     };
   }

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 
-/** What every live worker publishes, and what the web app's readiness check and status page read. */
+/** What every live worker publishes, and what the web app's /workers endpoint and status page read. */
 export interface WorkerHeartbeat {
   id: string;
   hostname: string;

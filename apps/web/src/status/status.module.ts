@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WorkersModule } from '../workers/workers.module.js';
-import { StatusController } from './status.controller.js';
+import { StatusRoutes } from './status.routes.js';
 import { StatusService } from './status.service.js';
 
-@Module({ imports: [WorkersModule], controllers: [StatusController], providers: [StatusService] })
+@Module({ imports: [WorkersModule], providers: [StatusService, StatusRoutes] })
 export class StatusModule {}

@@ -33,43 +33,59 @@ export function runMigrations(
 
 export interface WebProcess {
   process: RunningProcess;
+  /** The public port: the API. */
   url: string;
+  /** The management port: health, readiness, /workers, the status page. */
+  managementUrl: string;
 }
 
-/** The built web app as a real process, on a free port; resolves once it listens. */
+export interface WorkerProcess extends RunningProcess {
+  managementUrl: string;
+}
+
+/** The built web app as a real process, on free ports; resolves once both servers listen. */
 export async function startWeb(name: string, variables: Variables): Promise<WebProcess> {
-  const port = await freePort();
+  const [port, managementPort] = [await freePort(), await freePort()];
   const web = startProcess(name, process.execPath, [WEB], {
-    env: isolatedEnvironment({ ...variables, PORT: String(port) }),
+    env: isolatedEnvironment({
+      ...variables,
+      PORT: String(port),
+      MANAGEMENT_PORT: String(managementPort),
+    }),
   });
   started.push(web);
   await web.waitForLine(/web listening on/);
-  return { process: web, url: `http://127.0.0.1:${port}` };
+  return {
+    process: web,
+    url: `http://127.0.0.1:${port}`,
+    managementUrl: `http://127.0.0.1:${managementPort}`,
+  };
 }
 
 /** The built worker as a real process; resolves once it has started and sent its first heartbeat. */
-export async function startWorker(name: string, variables: Variables): Promise<RunningProcess> {
+export async function startWorker(name: string, variables: Variables): Promise<WorkerProcess> {
+  const managementPort = await freePort();
   const worker = startProcess(name, process.execPath, [WORKER], {
-    env: isolatedEnvironment(variables),
+    env: isolatedEnvironment({ ...variables, WORKER_MANAGEMENT_PORT: String(managementPort) }),
   });
   started.push(worker);
   await worker.waitForLine(/worker started/);
-  return worker;
+  return Object.assign(worker, { managementUrl: `http://127.0.0.1:${managementPort}` });
 }
 
 export async function stopAll(): Promise<void> {
   await Promise.all(started.map((running) => running.stop('SIGTERM', 30_000)));
 }
 
-/** Polls readiness until `predicate` holds for its status and body. */
+/** Polls readiness on a management URL until `predicate` holds for its status and body. */
 export async function waitForReadiness(
-  url: string,
+  managementUrl: string,
   predicate: (status: number, body: Record<string, unknown>) => boolean,
   description: string,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   return waitFor(
     async () => {
-      const response = await request(`${url}/health/ready`);
+      const response = await request(`${managementUrl}/health/ready`);
       const body = response.json();
       return predicate(response.status, body) ? { status: response.status, body } : undefined;
     },

@@ -17,19 +17,21 @@ import { PinoLogger } from 'nestjs-pino';
 import { WorkerStats } from './worker-stats.js';
 
 /**
- * Touched on every successful heartbeat; a container HEALTHCHECK reads its age, since a worker has no HTTP port.
+ * Touched on every successful heartbeat. The image's HEALTHCHECK reads its age: a worker whose heartbeat stalls is
+ * unhealthy even while its management port still answers.
  */
 export const LIVENESS_FILE = join(tmpdir(), 'ladder-worker.alive');
 
 /**
- * Publishes this worker's identity and configuration fingerprint every few seconds; the web app's readiness
- * check and status page read them. The entry is removed as soon as shutdown starts.
+ * Publishes this worker's identity and configuration fingerprint every few seconds; the web app's /workers
+ * endpoint and status page read them. The entry is removed as soon as shutdown starts.
  */
 @Injectable()
 export class HeartbeatService implements OnApplicationBootstrap, OnModuleDestroy {
   readonly id = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   private readonly startedAt = new Date().toISOString();
   private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
 
   constructor(
     @InjectConfig() private readonly config: Config,
@@ -41,14 +43,23 @@ export class HeartbeatService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.beat();
+    this.inFlight = this.beat();
+    await this.inFlight;
     this.timer = setInterval(() => {
-      this.beat().catch((error: unknown) => this.logger.warn({ err: error }, 'heartbeat failed'));
+      this.inFlight = this.beat().catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'heartbeat failed'),
+      );
     }, HEARTBEAT_INTERVAL_MS);
   }
 
+  /**
+   * The first shutdown hook: the entry goes at once, while running jobs still finish, so /workers and the status
+   * page stop counting this worker now rather than when its TTL runs out. A beat already on its way is awaited
+   * first, or it would publish the entry again after the removal.
+   */
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.inFlight?.catch(() => undefined);
     await removeHeartbeat(this.redis, this.config.queue.prefix, this.id).catch(() => undefined);
   }
 

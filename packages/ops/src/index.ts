@@ -1,0 +1,2 @@
+export { ManagementServer } from './management-server.js';
+export { shortReason } from './short-reason.js';

@@ -1,0 +1,3 @@
+export { ManagementRoutes } from './management-routes.js';
+export { OpsModule } from './ops.module.js';
+export type { OpsOptions } from './ops.options.js';

@@ -1,0 +1,12 @@
+export const OPS_OPTIONS = Symbol('OPS_OPTIONS');
+
+export interface OpsOptions {
+  /** The management server's port: MANAGEMENT_PORT for web, WORKER_MANAGEMENT_PORT for the worker. */
+  port: number;
+  /**
+   * How long shutdown keeps serving with readiness at 503 before the app's servers close, so load balancers
+   * stop sending traffic first (SHUTDOWN_DRAIN_SECONDS for web).
+   * @default 0
+   */
+  drainSeconds?: number;
+}
