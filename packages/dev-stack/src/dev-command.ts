@@ -47,12 +47,25 @@ async function developmentConfig(
   };
   const load = (): Config => loadConfig({ env: processEnvWith(overrides), cwd: root });
   const config = load();
-  if (await isPortFree(config.http.port)) return { config, overrides };
-  const port = await freePort();
-  notes.push(`Port ${config.http.port} was busy, so the web app listens on ${port} instead.`);
-  overrides.PORT = String(port);
-  overrides.PUBLIC_URL = `http://localhost:${port}`;
-  return { config: load(), overrides };
+  const ports = [
+    ['PORT', config.http.port, 'the web app listens'],
+    ['MANAGEMENT_PORT', config.management.port, "the web app's management server listens"],
+    [
+      'WORKER_MANAGEMENT_PORT',
+      config.management.workerPort,
+      "the worker's management server listens",
+    ],
+  ] as const;
+  let moved = false;
+  for (const [variable, wanted, what] of ports) {
+    if (await isPortFree(wanted)) continue;
+    moved = true;
+    const port = await freePort();
+    notes.push(`Port ${wanted} was busy, so ${what} on ${port} instead.`);
+    overrides[variable] = String(port);
+    if (variable === 'PORT') overrides.PUBLIC_URL = `http://localhost:${port}`;
+  }
+  return { config: moved ? load() : config, overrides };
 }
 
 async function migrateAndSeed(config: Config, progress: Progress): Promise<void> {
@@ -112,8 +125,9 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
     apps = running;
     const appsExited = once(running, 'exit').then(() => 'exited' as const);
     const appUrl = `http://localhost:${config.http.port}`;
+    const managementUrl = `http://localhost:${config.management.port}`;
     const readiness = waitUntilReady(
-      appUrl,
+      [managementUrl, `http://localhost:${config.management.workerPort}`],
       progress,
       () => running.exitCode !== null || running.signalCode !== null,
     );
@@ -127,6 +141,7 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
       process.stdout.write(
         `${formatSummary({
           appUrl,
+          managementUrl,
           databaseUrl: config.database.url,
           redisUrl: config.redis.url,
           logLevel: config.logLevel,

@@ -2,6 +2,8 @@ import { maskUrl } from '@repo/config';
 
 export interface SummaryFacts {
   appUrl: string;
+  /** The web app's management server: status page, readiness, /workers. */
+  managementUrl: string;
   databaseUrl: string;
   redisUrl: string;
   logLevel: string;
@@ -14,7 +16,10 @@ export function formatSummary(facts: SummaryFacts): string {
   const rule = '─'.repeat(72);
   const rows = [
     ['App', facts.appUrl],
-    ['Status page', `${facts.appUrl}/  (readiness: ${facts.appUrl}/health/ready)`],
+    [
+      'Status page',
+      `${facts.managementUrl}/  (readiness: ${facts.managementUrl}/health/ready, workers: ${facts.managementUrl}/workers)`,
+    ],
     ['Postgres', maskUrl(facts.databaseUrl)],
     ['Redis', maskUrl(facts.redisUrl)],
     ['Log level', facts.logLevel],

@@ -73,7 +73,7 @@ describe('pnpm dev on a fresh clone', () => {
 
   it('creates .env.development, starts the services, migrates, seeds and brings both apps up', async () => {
     expect(existsSync(join(copy, '.env.development'))).toBe(false);
-    const { process: dev, appUrl } = await startDev(copy);
+    const { process: dev, appUrl, managementUrl } = await startDev(copy);
     const output = dev.output();
     expect(output).toContain('created .env.development from .env.development.example');
     expect(output).toMatch(/Postgres:\s+postgres:\/\/ladder:\*\*\*\*@localhost:\d+\/ladder_dev/);
@@ -81,7 +81,7 @@ describe('pnpm dev on a fresh clone', () => {
     expect(output).toContain('fresh database: seeded 3 sample reports');
     expect(existsSync(join(copy, '.env.development'))).toBe(true);
 
-    const ready = await json<{ status: string }>(`${appUrl}/health/ready`);
+    const ready = await json<{ status: string }>(`${managementUrl}/health/ready`);
     expect(ready).toMatchObject({ status: 200, body: { status: 'ok' } });
     const created = await json<{ id: string }>(`${appUrl}/api/reports`, {
       method: 'POST',
@@ -103,14 +103,14 @@ describe('pnpm dev on a fresh clone', () => {
   });
 
   it('reuses the stack and keeps the data on the next run', async () => {
-    const { process: dev, appUrl } = await startDev(copy);
+    const { process: dev, appUrl, managementUrl } = await startDev(copy);
     expect(dev.output()).not.toContain('seeded');
     expect(containerIds(devProject(copy).name)).toBe(firstContainers);
     expect(await json(`${appUrl}/api/reports/${reportId}`)).toMatchObject({
       status: 200,
       body: { status: 'completed', title: 'Made in dev' },
     });
-    const page = await fetch(`${appUrl}/`).then((response) => response.text());
+    const page = await fetch(`${managementUrl}/`).then((response) => response.text());
     expect(page).toContain('Weekly active users');
 
     // Watch mode: an edit in an app reloads that app; an edit in a shared package reloads both apps.
@@ -122,7 +122,7 @@ describe('pnpm dev on a fresh clone', () => {
     await waitFor(
       async () =>
         (
-          await fetch(`${appUrl}/`)
+          await fetch(`${managementUrl}/`)
             .then((response) => response.text())
             .catch(() => '')
         ).includes('Recent jobs, edited'),

@@ -4,6 +4,8 @@ import { runnerPid, startProcess, waitFor, type RunningProcess } from '@repo/tes
 export interface DevRun {
   process: RunningProcess;
   appUrl: string;
+  /** The web app's management server (status page, readiness), from the summary's Status page line. */
+  managementUrl: string;
 }
 
 /** `pnpm dev` in `copy`, as a newcomer types it; resolves once the summary block is printed. */
@@ -16,7 +18,12 @@ export async function startDev(
     env: childProcessEnv(extraEnvironment),
   });
   const line = await dev.waitForLine(/^\s+App:\s+http/, 240_000);
-  return { process: dev, appUrl: line.trim().split(/\s+/)[1] ?? '' };
+  const statusLine = await dev.waitForLine(/^\s+Status page:\s+http/);
+  return {
+    process: dev,
+    appUrl: line.trim().split(/\s+/)[1] ?? '',
+    managementUrl: (statusLine.trim().split(/\s+/)[2] ?? '').replace(/\/$/, ''),
+  };
 }
 
 /**
