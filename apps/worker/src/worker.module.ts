@@ -19,7 +19,8 @@ export class WorkerModule {
         RedisModule.forRoot({ connectionName: 'ladder-worker' }),
         ReportsProcessingModule,
         // Liveness and readiness for the orchestrator's probes, on WORKER_MANAGEMENT_PORT.
-        OpsModule.forRoot({ port: config.management.workerPort }),
+        // The worker image has no migration files: the web image's release step owns migrations.
+        OpsModule.forRoot({ port: config.management.workerPort, checkMigrations: false }),
       ],
     };
   }

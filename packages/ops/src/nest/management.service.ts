@@ -72,7 +72,7 @@ export class ManagementService
       const result = await this.health.check([
         () => this.readiness.postgres(),
         () => this.readiness.redisPolicy(),
-        () => this.readiness.migrations(),
+        ...(this.options.checkMigrations === false ? [] : [() => this.readiness.migrations()]),
         () => this.readiness.environment(),
       ]);
       return { status: 200, body: result };

@@ -9,4 +9,10 @@ export interface OpsOptions {
    * @default 0
    */
   drainSeconds?: number;
+  /**
+   * Whether readiness checks for pending migrations. Needs the migration files, which only the web image carries
+   * (it runs the release step); the worker's readiness leaves the check out.
+   * @default true
+   */
+  checkMigrations?: boolean;
 }
