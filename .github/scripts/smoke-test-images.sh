@@ -19,7 +19,7 @@ secrets="$(mktemp -d)"
 
 compose() {
   docker compose --project-name "$project" --project-directory "$compose_folder" \
-    -f "$compose_folder/compose.yaml" -f "$compose_folder/compose.apps.yaml" "$@"
+    -f "$compose_folder/compose.yaml" -f "$compose_folder/compose.staging.yaml" "$@"
 }
 
 # shellcheck disable=SC2317 # only the EXIT trap calls it
@@ -38,16 +38,17 @@ postgres_password="$(openssl rand -hex 24)"
 (
   umask 022
   openssl rand -base64 48 | tr -d '\n' > "$secrets/secret_key"
+  printf '%s' "$postgres_password" > "$secrets/postgres_password"
   printf 'postgres://ladder:%s@postgres:5432/ladder' "$postgres_password" > "$secrets/database_url"
 )
 
 export LADDER_WEB_IMAGE="$WEB_IMAGE" LADDER_WORKER_IMAGE="$WORKER_IMAGE" LADDER_SECRETS_DIR="$secrets"
-export PUBLIC_HOST="$host" POSTGRES_PASSWORD="$postgres_password" LADDER_ENV_FILE=/dev/null
-# Any free host port: two smoke runs on one machine must not collide.
-export WEB_HOST_PORT=0
+export PUBLIC_HOST="$host" LADDER_ENV_FILE=/dev/null
+# Any free host ports: two smoke runs on one machine must not collide.
+export WEB_HOST_PORT=0 MANAGEMENT_HOST_PORT=0
 
-# --wait returns once migrate has completed and web reports ready, which needs a live worker with the same
-# configuration; --no-build, so only the given images run.
+# --wait returns once migrate has completed and web and worker report ready; --no-build, so only the given images
+# run.
 compose up --no-build --pull missing --wait --wait-timeout 180 --quiet-pull
 address="$(compose port web 3000)"
 base="http://127.0.0.1:${address##*:}"

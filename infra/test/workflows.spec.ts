@@ -272,9 +272,9 @@ describe('the roll-out action both releases use', () => {
       return script.indexOf(part);
     });
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    // The readiness check runs in a pod, against the Service, as users reach it.
+    // The readiness check runs inside a web pod, on its management port (never exposed by the Service).
     expect(script).toMatch(
-      /check_readiness\(\) \{[^]*http:\/\/ladder-web\/health\/ready[^]*kubectl run /,
+      /check_readiness\(\) \{[^]*http:\/\/127\.0\.0\.1:9464\/health\/ready[^]*kubectl exec deployment\/ladder-web /,
     );
     expect(script.slice(script.indexOf('kubectl rollout undo'))).toMatch(/\n\s*exit 1\s*$/);
   });
