@@ -17,6 +17,9 @@ async function buildImage(app: 'web' | 'worker'): Promise<void> {
   await dockerOrFail([
     'build',
     '--quiet',
+    // The local copy of the base image: the pinned digest cannot be pulled on machines without a registry.
+    '--build-arg',
+    'NODE_IMAGE=node:24-slim',
     '--file',
     join(REPOSITORY_ROOT, `apps/${app}/Dockerfile`),
     '--tag',
@@ -154,7 +157,7 @@ describe('the stacks side by side', () => {
 
   /**
    * A worker of one environment, misconfigured to use the other's database or Redis, on both networks (so both
-   * names resolve). It must refuse to start, naming the environment that stamped the resource.
+   * addresses are reachable). It must refuse to start, naming the environment that stamped the resource.
    */
   async function intrude(
     from: ComposeStack,
@@ -170,8 +173,8 @@ describe('the stacks side by side', () => {
       ALLOWED_HOSTS: from.host,
       QUEUE_PREFIX: 'ladder',
       SECRET_KEY: from.secretKey,
-      DATABASE_URL: `postgres://ladder:${database.postgresPassword}@${database.containerName('postgres')}:5432/ladder`,
-      REDIS_URL: `redis://${redis.containerName('redis')}:6379/0`,
+      DATABASE_URL: `postgres://ladder:${database.postgresPassword}@${await database.address('postgres')}:5432/ladder`,
+      REDIS_URL: `redis://${await redis.address('redis')}:6379/0`,
       STORAGE_BACKEND: 'local',
       ALLOW_LOCAL_STORAGE: 'true',
       MEDIA_ROOT: '/var/lib/ladder/media',

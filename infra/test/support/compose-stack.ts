@@ -90,9 +90,21 @@ export class ComposeStack {
     return `http://127.0.0.1:${this.managementPort}`;
   }
 
-  /** The address of one of this stack's services from a container attached to its network. */
   containerName(service: string): string {
     return `${this.project}-${service}-1`;
+  }
+
+  /**
+   * The IP address of one of this stack's services on its network. Not the container name: that carries the
+   * project name, whose "test" the config's resource-environment rule would refuse before any stamp is read.
+   */
+  async address(service: string): Promise<string> {
+    return dockerOrFail([
+      'inspect',
+      '--format',
+      `{{(index .NetworkSettings.Networks "${this.network}").IPAddress}}`,
+      this.containerName(service),
+    ]);
   }
 
   async up(): Promise<void> {
