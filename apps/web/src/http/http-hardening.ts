@@ -1,19 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { isDeployed, type Config } from '@repo/config';
+import { assignRequestId } from '@repo/logging';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { STATUS_PAGE_CSS } from '../status/status-page.css.js';
+import { applyBodyParsing } from './body-parsing.js';
 import { cookieDefaults } from './cookie-defaults.js';
 import { hostAllowlist } from './host-allowlist.js';
 
 /** Above the 60 s idle timeout of common load balancers, so the proxy, not Node, closes idle connections. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-/** Everything between the socket and the controllers that depends on configuration. Order matters: host check first. */
+/**
+ * Everything between the socket and the controllers that depends on configuration. Order matters: the request id
+ * first (every answer, refusals included, carries it), then the host check, and the body is parsed last.
+ */
 export function applyHttpHardening(app: NestExpressApplication, config: Config): void {
   const deployed = isDeployed(config.appEnv);
   app.set('trust proxy', config.http.trustProxy);
+  app.use(assignRequestId);
   app.use(hostAllowlist(config.http.allowedHosts));
   app.use(
     helmet({
@@ -42,6 +48,7 @@ export function applyHttpHardening(app: NestExpressApplication, config: Config):
     credentials: !allowAnyOrigin,
     exposedHeaders: ['x-request-id'],
   });
+  applyBodyParsing(app);
   const server = app.getHttpServer();
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
