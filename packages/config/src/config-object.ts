@@ -47,6 +47,9 @@ export interface Config {
     corsAllowedOrigins: readonly string[];
     sessionCookieSecure: boolean;
     trustProxy: TrustProxy;
+    headersTimeoutSeconds: number;
+    requestTimeoutSeconds: number;
+    keepAliveTimeoutSeconds: number;
   };
   security: { secretKey: string };
   database: { url: string };
@@ -106,6 +109,9 @@ export function buildConfig(
       corsAllowedOrigins: must(values.CORS_ALLOWED_ORIGINS),
       sessionCookieSecure: must(values.SESSION_COOKIE_SECURE),
       trustProxy: must(values.TRUST_PROXY),
+      headersTimeoutSeconds: must(values.HTTP_HEADERS_TIMEOUT_SECONDS),
+      requestTimeoutSeconds: must(values.HTTP_REQUEST_TIMEOUT_SECONDS),
+      keepAliveTimeoutSeconds: must(values.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS),
     },
     security: { secretKey: must(values.SECRET_KEY) },
     database: { url: must(values.DATABASE_URL) },

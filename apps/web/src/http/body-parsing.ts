@@ -29,7 +29,7 @@ export function applyBodyParsing(app: NestExpressApplication): void {
   app.use(
     (
       error: BodyParserError,
-      request: Request & { id?: unknown },
+      request: Request & { id?: string | number },
       response: Response,
       next: NextFunction,
     ) => {

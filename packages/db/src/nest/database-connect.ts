@@ -11,8 +11,16 @@ const ATTEMPTS = 10;
  */
 const PERMANENT_CODES = new Set(['28P01', '28000', '3D000']);
 
+/** The driver's own error: drizzle wraps it in an error whose message is the SQL text. */
+function driverError(error: unknown): Error {
+  const cause = (error as { query?: unknown; cause?: unknown }).cause;
+  if (typeof (error as { query?: unknown }).query === 'string' && cause instanceof Error)
+    return cause;
+  return error as Error;
+}
+
 function isPermanent(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
+  const code = (driverError(error) as { code?: unknown }).code;
   return typeof code === 'string' && PERMANENT_CODES.has(code);
 }
 
@@ -31,10 +39,11 @@ export async function connectDatabase(config: Config, applicationName: string): 
         await database.close();
         if (error instanceof EnvironmentMismatchError) throw error;
         const where = maskUrl(config.database.url);
+        const reason = driverError(error).message;
         throw new Error(
           isPermanent(error)
-            ? `The database at ${where} refused the connection: ${(error as Error).message}. Fix: check the user, password and database name in DATABASE_URL.`
-            : `Cannot reach the database at ${where}: ${(error as Error).message}`,
+            ? `The database at ${where} refused the connection: ${reason}. Fix: check the user, password and database name in DATABASE_URL.`
+            : `Cannot reach the database at ${where}: ${reason}`,
           { cause: error },
         );
       }
