@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { redactSecrets, secretValuesOf, type Config } from '@repo/config';
 import type { Params } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
@@ -61,6 +62,12 @@ export function loggerOptions(config: Config, app: 'web' | 'worker'): LoggerOpti
 export function loggerParams(config: Config, app: 'web' | 'worker'): Params {
   const shared = loggerOptions(config, app);
   return {
+    // Health checks are never logged, so they skip the request logger altogether: no child logger, no
+    // listeners and no request context built for each probe.
+    exclude: [
+      { path: 'health', method: RequestMethod.ALL },
+      { path: 'health/{*path}', method: RequestMethod.ALL },
+    ],
     pinoHttp: {
       ...shared,
       transport:
