@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { LoggerService } from '@nestjs/common';
 import type { Config } from '@repo/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,10 +11,17 @@ import { applyHttpHardening } from './http/http-hardening.js';
  * Builds the web app, ready to `listen()`: modules wired, logger installed, HTTP hardening applied. Startup
  * fails here (before any port opens) when the database or Redis belongs to another environment.
  */
-export async function createApp(config: Config): Promise<NestExpressApplication> {
+export async function createApp(
+  config: Config,
+  logger?: LoggerService,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    // Nest's own lines go to the process logger until the app's logger takes over (never to its console).
+    logger,
     bufferLogs: true,
     abortOnError: false,
+    // Parsed in applyHttpHardening instead, so its errors get the app's error format and request id.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   applyHttpHardening(app, config);

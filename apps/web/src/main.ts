@@ -1,17 +1,15 @@
-import { exitIfShutdownHangs, exitOnStartupError, loadConfigOrExit } from '@repo/config';
-import { logStartup } from '@repo/logging';
+import { exitIfShutdownHangs, logStartup, NestProcessLogger, runProcess } from '@repo/logging';
 import { createApp } from './app.factory.js';
 
 /** Seconds past the drain and the request bound before a hung shutdown is cut short. */
 const SHUTDOWN_MARGIN_SECONDS = 5;
 
-const config = loadConfigOrExit('web');
-try {
-  const app = await createApp(config);
+await runProcess('web', async (config, logger) => {
+  const app = await createApp(config, new NestProcessLogger(logger));
   // SIGTERM and SIGINT run the shutdown hooks (readiness 503, drain, close server, queues, database), then exit 0.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const { drainSeconds, shutdownTimeoutSeconds } = config.lifecycle;
-  exitIfShutdownHangs(drainSeconds + shutdownTimeoutSeconds + SHUTDOWN_MARGIN_SECONDS);
+  exitIfShutdownHangs(logger, drainSeconds + shutdownTimeoutSeconds + SHUTDOWN_MARGIN_SECONDS);
   await app.listen(config.http.port);
   const url = await app.getUrl();
   logStartup(
@@ -19,6 +17,4 @@ try {
     config,
     `web listening on ${url} (APP_ENV=${config.appEnv}, version ${config.release.version})`,
   );
-} catch (error) {
-  exitOnStartupError('web', error, config);
-}
+});

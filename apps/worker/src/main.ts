@@ -1,22 +1,18 @@
-import { exitIfShutdownHangs, exitOnStartupError, loadConfigOrExit } from '@repo/config';
-import { logStartup } from '@repo/logging';
+import { exitIfShutdownHangs, logStartup, NestProcessLogger, runProcess } from '@repo/logging';
 import { createWorker } from './worker.factory.js';
 
 /** Seconds past the job bound before a hung shutdown is cut short; keep the total below the stop grace period. */
 const SHUTDOWN_MARGIN_SECONDS = 3;
 
-const config = loadConfigOrExit('worker');
-try {
-  const app = await createWorker(config);
+await runProcess('worker', async (config, logger) => {
+  const app = await createWorker(config, new NestProcessLogger(logger));
   // SIGTERM and SIGINT: stop taking jobs, finish or hand back running ones, close connections, exit 0.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
-  exitIfShutdownHangs(config.lifecycle.shutdownTimeoutSeconds + SHUTDOWN_MARGIN_SECONDS);
+  exitIfShutdownHangs(logger, config.lifecycle.shutdownTimeoutSeconds + SHUTDOWN_MARGIN_SECONDS);
   await app.init();
   logStartup(
     app,
     config,
     `worker started (APP_ENV=${config.appEnv}, concurrency ${config.queue.workerConcurrency}, version ${config.release.version})`,
   );
-} catch (error) {
-  exitOnStartupError('worker', error, config);
-}
+});

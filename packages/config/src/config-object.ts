@@ -47,6 +47,9 @@ export interface Config {
     corsAllowedOrigins: readonly string[];
     sessionCookieSecure: boolean;
     trustProxy: TrustProxy;
+    headersTimeoutSeconds: number;
+    requestTimeoutSeconds: number;
+    keepAliveTimeoutSeconds: number;
   };
   /** The ops surface's ports: one per app, never the public one (see @repo/ops). */
   management: { port: number; workerPort: number };
@@ -108,6 +111,9 @@ export function buildConfig(
       corsAllowedOrigins: must(values.CORS_ALLOWED_ORIGINS),
       sessionCookieSecure: must(values.SESSION_COOKIE_SECURE),
       trustProxy: must(values.TRUST_PROXY),
+      headersTimeoutSeconds: must(values.HTTP_HEADERS_TIMEOUT_SECONDS),
+      requestTimeoutSeconds: must(values.HTTP_REQUEST_TIMEOUT_SECONDS),
+      keepAliveTimeoutSeconds: must(values.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS),
     },
     management: {
       port: must(values.MANAGEMENT_PORT),

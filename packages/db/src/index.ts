@@ -16,7 +16,7 @@ export {
   runMigrations,
   type MigrationOutcome,
 } from './migrations.js';
-export { ReportsRepository } from './reports-repository.js';
+export { ReportsRepository, type ReportRequest } from './reports-repository.js';
 export { resetDatabase } from './reset.js';
 export { seedDevelopmentData } from './seed.js';
 export type {

@@ -43,7 +43,9 @@ describe('ladder-db', () => {
     const variables = await localVariables('test');
     const first = ladderDb(['migrate'], variables);
     expect(first.code).toBe(0);
-    expect(first.output).toContain('migrations: applied 1 (0000_initial)');
+    expect(first.output).toContain(
+      'migrations: applied 2 (0000_initial, 0001_outbox_and_idempotency)',
+    );
     expect(first.output).toContain('database stamped as test');
     expect(ladderDb(['migrate'], variables).output).toContain('migrations: already up to date');
     expect(ladderDb(['status'], variables).output).toContain('environment stamp: test');

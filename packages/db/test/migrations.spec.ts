@@ -22,9 +22,15 @@ async function freshDatabase(): Promise<Database> {
 describe('runMigrations', () => {
   it('applies every migration to a fresh database and stamps it', async () => {
     const database = await freshDatabase();
-    expect(await pendingMigrations(database.db)).toEqual(['0000_initial']);
+    expect(await pendingMigrations(database.db)).toEqual([
+      '0000_initial',
+      '0001_outbox_and_idempotency',
+    ]);
     const outcome = await runMigrations(database, 'test');
-    expect(outcome).toEqual({ applied: ['0000_initial'], stamped: true });
+    expect(outcome).toEqual({
+      applied: ['0000_initial', '0001_outbox_and_idempotency'],
+      stamped: true,
+    });
     expect(await pendingMigrations(database.db)).toEqual([]);
     expect(await readDatabaseEnvironment(database.db)).toBe('test');
   });

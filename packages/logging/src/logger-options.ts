@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { redactSecrets, secretValuesOf, type Config } from '@repo/config';
 import type { Params } from 'nestjs-pino';
+import type { LoggerOptions } from 'pino';
+import { serializeError } from './error-serializer.js';
 import { requestIdFor } from './request-id.js';
 
 /** Headers and fields that carry credentials; pino replaces them before a line is written. */
@@ -18,28 +21,58 @@ export const REDACTED_PATHS = [
 
 type LoggedRequest = IncomingMessage & { id?: string | number };
 
+/** pino-pretty's settings for development: one short line per entry. */
+export const PRETTY_OPTIONS = {
+  singleLine: true,
+  translateTime: 'SYS:HH:MM:ss.l',
+  ignore: 'pid,hostname,app,env,version',
+};
+
 /**
- * nestjs-pino options for one app: pretty in development, one JSON object per line everywhere else, LOG_LEVEL
- * honoured, credentials redacted by path, and any secret value of the config scrubbed from messages and errors.
+ * The options every logger of an app shares: LOG_LEVEL, the app's identity, credentials redacted by path, errors
+ * reduced to safe fields (no SQL, parameters or command arguments), and any secret value of the config scrubbed
+ * from messages and errors.
  */
-export function loggerParams(config: Config, app: 'web' | 'worker'): Params {
+export function loggerOptions(config: Config, app: 'web' | 'worker'): LoggerOptions {
   const secrets = secretValuesOf(config);
   const scrub = (text: string): string => redactSecrets(text, secrets);
   return {
+    level: config.logLevel,
+    base: { app, env: config.appEnv, version: config.release.version },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: (error: unknown) => serializeError(error, scrub) },
+    hooks: {
+      // A secret interpolated into a message (or a connection string in an error text) never reaches the log.
+      logMethod(args, method) {
+        method.apply(
+          this,
+          args.map((arg: unknown) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<
+            typeof method
+          >,
+        );
+      },
+    },
+  };
+}
+
+/**
+ * nestjs-pino options for one app: pretty in development, one JSON object per line everywhere else, with the
+ * shared options above plus request logging (health checks are not logged).
+ */
+export function loggerParams(config: Config, app: 'web' | 'worker'): Params {
+  const shared = loggerOptions(config, app);
+  return {
+    // Health checks are never logged, so they skip the request logger altogether: no child logger, no
+    // listeners and no request context built for each probe.
+    exclude: [
+      { path: 'health', method: RequestMethod.ALL },
+      { path: 'health/{*path}', method: RequestMethod.ALL },
+    ],
     pinoHttp: {
-      level: config.logLevel,
-      base: { app, env: config.appEnv, version: config.release.version },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      ...shared,
       transport:
         config.appEnv === 'development'
-          ? {
-              target: 'pino-pretty',
-              options: {
-                singleLine: true,
-                translateTime: 'SYS:HH:MM:ss.l',
-                ignore: 'pid,hostname,app,env,version',
-              },
-            }
+          ? { target: 'pino-pretty', options: PRETTY_OPTIONS }
           : undefined,
       genReqId: requestIdFor,
       customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) => {
@@ -50,6 +83,7 @@ export function loggerParams(config: Config, app: 'web' | 'worker'): Params {
         ignore: (request: IncomingMessage) => request.url?.startsWith('/health') === true,
       },
       serializers: {
+        ...shared.serializers,
         // Method, path and id are enough; Express 5's route params ({ splat }) and the headers are noise.
         req: (request: LoggedRequest) => ({
           id: request.id,
@@ -57,22 +91,6 @@ export function loggerParams(config: Config, app: 'web' | 'worker'): Params {
           url: request.url,
         }),
         res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
-        err: (error: Error) => ({
-          type: error.name,
-          message: scrub(error.message),
-          stack: error.stack === undefined ? undefined : scrub(error.stack),
-        }),
-      },
-      hooks: {
-        // A secret interpolated into a message (or a connection string in an error text) never reaches the log.
-        logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((arg: unknown) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<
-              typeof method
-            >,
-          );
-        },
       },
     },
   };

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+type IdentifiedRequest = IncomingMessage & { id?: unknown };
+
 const SAFE_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /**
@@ -12,4 +14,17 @@ export function requestIdFor(request: IncomingMessage, response: ServerResponse)
   const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
   response.setHeader('x-request-id', id);
   return id;
+}
+
+/**
+ * Express middleware giving the request its id before anything can refuse it (host check, body parsing), so
+ * every error body quotes one; the request logger then keeps that id.
+ */
+export function assignRequestId(
+  request: IdentifiedRequest,
+  response: ServerResponse,
+  next: () => void,
+): void {
+  request.id ??= requestIdFor(request, response);
+  next();
 }

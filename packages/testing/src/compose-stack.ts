@@ -49,19 +49,26 @@ export async function removeOrphanedStacks(): Promise<string[]> {
  * Starts the shipped compose file through testcontainers and waits for both healthchecks. Nothing reaps
  * containers behind the tests' back (Ryuk is off in CI), so every caller must `down()` what it started.
  */
-export async function startComposeStack(file = 'compose.yaml'): Promise<ComposeStack> {
+/**
+ * Starts a compose file under a fresh project name. `environment` adds compose variables, e.g.
+ * POSTGRES_HOST_PORT/REDIS_HOST_PORT to pin host ports that must survive a container restart.
+ */
+export async function startComposeStack(
+  file = 'compose.yaml',
+  environment: Record<string, string> = {},
+): Promise<ComposeStack> {
   await removeOrphanedStacks();
   const projectName = `ladder-test-${process.pid}-${randomBytes(3).toString('hex')}`;
   const postgresPassword = `pw-${randomBytes(12).toString('hex')}`;
-  const environment = await new DockerComposeEnvironment(COMPOSE_FOLDER, file)
+  const compose = await new DockerComposeEnvironment(COMPOSE_FOLDER, file)
     .withProjectName(projectName)
-    .withEnvironment({ POSTGRES_PASSWORD: postgresPassword })
+    .withEnvironment({ ...environment, POSTGRES_PASSWORD: postgresPassword })
     .withWaitStrategy('postgres-1', Wait.forHealthCheck())
     .withWaitStrategy('redis-1', Wait.forHealthCheck())
     .withStartupTimeout(120_000)
     .up();
-  const postgres = environment.getContainer('postgres-1');
-  const redis = environment.getContainer('redis-1');
+  const postgres = compose.getContainer('postgres-1');
+  const redis = compose.getContainer('redis-1');
   const postgresAddress = `${postgres.getHost()}:${postgres.getMappedPort(5432)}`;
   const redisAddress = `${redis.getHost()}:${redis.getMappedPort(6379)}`;
   return {
@@ -71,7 +78,7 @@ export async function startComposeStack(file = 'compose.yaml'): Promise<ComposeS
       `postgres://ladder:${postgresPassword}@${postgresAddress}/${database}`,
     redisUrl: (database = 0) => `redis://${redisAddress}/${database}`,
     down: async () => {
-      await environment.down({ removeVolumes: true, timeout: 0 });
+      await compose.down({ removeVolumes: true, timeout: 0 });
     },
   };
 }

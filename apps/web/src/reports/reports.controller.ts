@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   NotFoundException,
   Param,
@@ -15,6 +16,7 @@ import type { Report } from '@repo/db';
 import type { Response } from 'express';
 import { RATE_LIMITS } from '../rate-limit/rate-limit.module.js';
 import { reportRequestSchema, type ReportRequest } from './report-request.schema.js';
+import { parseIdempotencyKey } from './idempotency-key.js';
 import { ReportsService } from './reports.service.js';
 import { ZodBodyPipe } from './zod-body.pipe.js';
 
@@ -47,9 +49,15 @@ export class ReportsController {
   @Throttle({ reports: RATE_LIMITS.reports })
   async create(
     @Body(new ZodBodyPipe(reportRequestSchema)) body: ReportRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReturnType<typeof present>> {
-    const report = await this.reports.request(body);
+    const { report, created } = await this.reports.request(
+      body,
+      parseIdempotencyKey(idempotencyKey),
+    );
+    // A retry with the same key gets the original report, marked so the client can tell.
+    if (!created) response.setHeader('Idempotent-Replayed', 'true');
     response.location(`/api/reports/${report.id}`);
     response.cookie(LAST_REPORT_COOKIE, report.id, { maxAge: 24 * 3600 * 1000 });
     return present(report);

@@ -13,10 +13,19 @@ export interface HttpResponse {
  */
 export function request(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+    /** Sent as is, as JSON unless a content-type header says otherwise. */
+    rawBody?: string;
+    /** The client's address (any 127.x.y.z works), so tests can act as distinct clients. */
+    localAddress?: string;
+  } = {},
 ): Promise<HttpResponse> {
   const target = new URL(url);
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const payload =
+    options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       {
@@ -24,6 +33,7 @@ export function request(
         port: target.port,
         path: `${target.pathname}${target.search}`,
         method: options.method ?? 'GET',
+        localAddress: options.localAddress,
         headers: {
           ...(payload === undefined
             ? {}

@@ -55,7 +55,8 @@ export class ReportProcessor
     // Fail loudly (and retry): a worker pointed at the wrong database must not quietly drop jobs.
     if (!report) throw new Error(`report ${reportId} not found in this database`);
     if (!(await this.reports.start(reportId))) return { skipped: 'already completed' };
-    this.logger.info({ reportId, attempt: job.attemptsMade + 1 }, 'report started');
+    // One line per job at info (the outcome); the start is only worth a line when debugging.
+    this.logger.debug({ reportId, attempt: job.attemptsMade + 1 }, 'report started');
     try {
       const result = await generateReport(report, {
         dayMs: REPORT_DAY_MS,

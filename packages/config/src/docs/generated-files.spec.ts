@@ -57,6 +57,18 @@ describe('generated files', () => {
     ]);
   });
 
+  it('reports a variable hashed by the build, whose output depends on none', () => {
+    const folder = copyOfRepository();
+    const turbo = readFileSync(join(folder, 'turbo.json'), 'utf8');
+    writeFileSync(
+      join(folder, 'turbo.json'),
+      turbo.replace(/("build": \{[^}]*"env": )\[\]/, '$1["APP_ENV"]'),
+    );
+    expect(findDrift(folder)).toEqual([
+      "turbo.json tasks.build.env does not list the schema's variables",
+    ]);
+  });
+
   it('are rewritten by env:docs, keeping the rest of turbo.json', () => {
     const folder = copyOfRepository();
     const turbo = readFileSync(join(folder, 'turbo.json'), 'utf8');

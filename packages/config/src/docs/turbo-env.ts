@@ -5,7 +5,8 @@ import { VARIABLE_NAMES } from '../schema.js';
 /**
  * The env lists turbo.json must carry, derived from the schema. turbo runs in strict env mode, so a task sees only
  * what is declared:
- * - `build` hashes APP_ENV, so a build made for one environment is never served from another's cache entry;
+ * - `build` hashes no variable: the compiled output is the same for every environment (configuration is read at
+ *   start-up, never at build time), so a variable hashed there would only turn cache hits into misses;
  * - tasks that run the apps or their CLIs (dev, database commands) pass every application variable through
  *   uncached, so `pnpm dev` can hand DATABASE_URL and REDIS_URL to both apps.
  */
@@ -19,7 +20,7 @@ export function expectedTurboEnv(): Record<
     ...LOADER_VARIABLES,
   ];
   return {
-    build: { key: 'env', names: ['APP_ENV'] },
+    build: { key: 'env', names: [] },
     dev: { key: 'passThroughEnv', names: runtime },
     'db:migrate': { key: 'passThroughEnv', names: runtime },
     'db:seed': { key: 'passThroughEnv', names: runtime },

@@ -89,4 +89,37 @@ export const httpVariables = {
     group: 'http',
     exampleFiles: { development: 'false', staging: '1', production: '1' },
   }),
+  HTTP_HEADERS_TIMEOUT_SECONDS: defineVariable(integerValue(1, 120), {
+    description:
+      'How long a client may take to send the request line and headers before the web app answers 408 and closes the connection (slow-header attacks).',
+    example: '10',
+    default: '10',
+    apps: ['web'],
+    sensitive: false,
+    configPath: 'http.headersTimeoutSeconds',
+    group: 'http',
+    fingerprinted: false,
+  }),
+  HTTP_REQUEST_TIMEOUT_SECONDS: defineVariable(integerValue(1, 600), {
+    description:
+      'How long a client may take to send a whole request, body included, before the web app answers 408 and closes the connection, so no client holds a connection by trickling bytes.',
+    example: '30',
+    default: '30',
+    apps: ['web'],
+    sensitive: false,
+    configPath: 'http.requestTimeoutSeconds',
+    group: 'http',
+    fingerprinted: false,
+  }),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: defineVariable(integerValue(1, 600), {
+    description:
+      'How long an idle keep-alive connection stays open. Keep it above the load balancer idle timeout (60 s on common ones), so the proxy, not the app, closes idle connections.',
+    example: '65',
+    default: '65',
+    apps: ['web'],
+    sensitive: false,
+    configPath: 'http.keepAliveTimeoutSeconds',
+    group: 'http',
+    fingerprinted: false,
+  }),
 };

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const REPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -27,9 +37,12 @@ export const reports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** The client's Idempotency-Key header: a retried POST with the same key returns this report. */
+    idempotencyKey: text('idempotency_key'),
   },
   (table) => [
     index('reports_created_at_idx').on(table.createdAt),
+    uniqueIndex('reports_idempotency_key_idx').on(table.idempotencyKey),
     check(
       'reports_status_check',
       sql`${table.status} in ('queued', 'running', 'completed', 'failed')`,

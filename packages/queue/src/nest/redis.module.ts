@@ -6,7 +6,7 @@ import {
   type DynamicModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { Config } from '@repo/config';
+import { maskUrl, type Config } from '@repo/config';
 import { APP_CONFIG } from '@repo/config/nest';
 import type { Redis } from 'ioredis';
 import { createRedis } from '../redis-connection.js';
@@ -27,6 +27,21 @@ class RedisCloser implements OnApplicationShutdown {
   }
 }
 
+/** Redis's refusals of the credentials in REDIS_URL: no retry can fix them. */
+const CREDENTIAL_ERRORS = /^(WRONGPASS|NOAUTH|NOPERM)\b/;
+
+/**
+ * A refused password becomes an error naming the setting to fix. The original goes along as the cause, whose
+ * serializer keeps the command name but not its arguments (AUTH carries the password).
+ */
+function explainRedisError(error: unknown, url: string): unknown {
+  if (!(error instanceof Error) || !CREDENTIAL_ERRORS.test(error.message)) return error;
+  return new Error(
+    `Redis at ${maskUrl(url)} refused the credentials: ${error.message} Fix: check the password in REDIS_URL.`,
+    { cause: error },
+  );
+}
+
 /** One Redis client per process, connected and checked against APP_ENV (the prefix's stamp) before use. */
 @Global()
 @Module({})
@@ -44,7 +59,7 @@ export class RedisModule {
               await claimRedisEnvironment(redis, config.queue.prefix, config.appEnv);
             } catch (error) {
               redis.disconnect();
-              throw error;
+              throw explainRedisError(error, config.redis.url);
             }
             return redis;
           },
