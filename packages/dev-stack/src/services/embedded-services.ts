@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { hostVariable } from '@repo/config/host';
+import { freePort } from '@repo/testing/ports';
 import { DEV_DATABASE, type DevProject } from '../dev-project.js';
-import { freePort } from '../ports.js';
 import type { Progress } from '../progress.js';
 import type { DevServices } from './dev-services.js';
 
