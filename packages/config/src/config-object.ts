@@ -63,6 +63,7 @@ export interface Config {
   email: { smtpUrl: string | undefined; from: string | undefined };
   lifecycle: { shutdownTimeoutSeconds: number; drainSeconds: number };
   features: Readonly<Record<FeatureName, boolean>>;
+  development: { runId: string | undefined };
   fingerprint: ConfigFingerprint;
   /** Where the values came from, masked, and what the loader noticed on the way. */
   report: {
@@ -127,6 +128,7 @@ export function buildConfig(
       drainSeconds: must(values.SHUTDOWN_DRAIN_SECONDS),
     },
     features,
+    development: { runId: values.DEV_RUN_ID },
     fingerprint: context.fingerprint,
     report: context.report,
   };

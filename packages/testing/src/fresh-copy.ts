@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childProcessEnv } from '@repo/config/host';
@@ -32,13 +32,29 @@ export function removeCopy(copy: string): void {
   rmSync(copy, { recursive: true, force: true });
 }
 
-/** Command lines of live processes that run from inside `folder`. */
+function workingDirectory(pid: string): string {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Live processes that belong to `folder`: started from a file inside it, or working inside it (where the system
+ * tells, as Linux does). One line each: pid and command line.
+ */
 export function processesUnder(folder: string): string[] {
-  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
-  return listing
+  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return listing.stdout
     .split('\n')
-    .filter((line) => line.includes(folder) && !line.includes('ps -eo'))
-    .map((line) => line.trim());
+    .map((line) => line.trim())
+    .filter((line) => {
+      const pid = line.split(' ')[0] ?? '';
+      if (pid === '' || pid === String(listing.pid)) return false;
+      const cwd = workingDirectory(pid);
+      return line.includes(folder) || cwd === folder || cwd.startsWith(`${folder}/`);
+    });
 }
 
 /** The pid of the `ladder-dev` runner started from `folder` (pnpm runs it as a grandchild). */
