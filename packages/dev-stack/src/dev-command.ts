@@ -6,6 +6,7 @@ import { freePort, isPortFree } from '@repo/testing/ports';
 import { startApps, type SupervisedApps } from './apps/supervised-apps.js';
 import { devProject } from './dev-project.js';
 import { ensureDevelopmentEnvFile } from './env-file.js';
+import { restartApps, watchEnvFiles } from './env-watch.js';
 import { whenAncestorsExit } from './parent-watch.js';
 import { Progress } from './progress.js';
 import { waitUntilReady } from './readiness.js';
@@ -134,6 +135,7 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
   let services: DevServices | undefined;
   let apps: SupervisedApps | undefined;
   let exitCode = 0;
+  let stopWatchingEnv = (): void => undefined;
   try {
     if (ensureDevelopmentEnvFile(root))
       progress.say('created .env.development from .env.development.example');
@@ -185,6 +187,10 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
     ]);
     if (first === 'ready') {
       updateRunRecord(root, { appUrl });
+      stopWatchingEnv = watchEnvFiles(root, (name) => {
+        progress.say(`${name} changed: restarting web and worker with the new configuration`);
+        restartApps(root);
+      });
       process.stdout.write(
         `${formatSummary({
           appUrl,
@@ -208,6 +214,7 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
     );
     return 1;
   } finally {
+    stopWatchingEnv();
     const startedApps = apps;
     if (startedApps) await progress.during('stopping web and worker', () => startedApps.stop());
     const started = services;
