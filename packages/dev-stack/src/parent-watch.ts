@@ -5,9 +5,9 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'fish']);
 const POLL_MS = 1_000;
 
 function psField(pid: number, field: 'ppid' | 'comm'): string {
-  return spawnSync('ps', ['-o', `${field}=`, '-p', String(pid)], {
-    encoding: 'utf8',
-  }).stdout.trim();
+  // No `ps` (a bare PATH) means nothing to watch, never a crash.
+  const result = spawnSync('ps', ['-o', `${field}=`, '-p', String(pid)], { encoding: 'utf8' });
+  return (result.stdout ?? '').trim();
 }
 
 /**

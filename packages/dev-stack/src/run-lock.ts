@@ -29,7 +29,7 @@ function readRecord(root: string): RunRecord | undefined {
 function isRunner(pid: number): boolean {
   if (!isAlive(pid)) return false;
   const command = spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).stdout;
-  return command.includes('ladder-dev');
+  return (command ?? '').includes('ladder-dev');
 }
 
 export type RunClaim =

@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 interface IgnoreRules {
@@ -22,12 +22,12 @@ function isIgnored(path: string, directory: boolean, scopes: readonly IgnoreRule
 }
 
 /**
- * Copies `source` to `target` the way a clone or `npx degit` would see it: every file the .gitignore files do not
+ * The files a clone or `npx degit` would have, relative to `source`: every file the .gitignore files do not
  * ignore, without `.git`. It reads the ignore files itself rather than asking git, so it works on a copy that has
  * no repository at all.
  */
-export function copyTree(source: string, target: string): string[] {
-  const copied: string[] = [];
+export function listTree(source: string): string[] {
+  const files: string[] = [];
   const visit = (folder: string, inherited: readonly IgnoreRules[]): void => {
     const own = rulesIn(folder);
     const scopes = own ? [...inherited, own] : inherited;
@@ -36,16 +36,21 @@ export function copyTree(source: string, target: string): string[] {
       const path = join(folder, entry.name);
       const directory = entry.isDirectory();
       if (isIgnored(path, directory, scopes)) continue;
-      if (directory) {
-        visit(path, scopes);
-        continue;
-      }
-      const destination = join(target, relative(source, path));
-      mkdirSync(join(destination, '..'), { recursive: true });
-      cpSync(path, destination, { force: true, verbatimSymlinks: true });
-      copied.push(relative(source, path));
+      if (directory) visit(path, scopes);
+      else files.push(relative(source, path));
     }
   };
   visit(source, []);
-  return copied.sort();
+  return files.sort();
+}
+
+/** Copies what `listTree` lists from `source` to `target`; returns the copied paths. */
+export function copyTree(source: string, target: string): string[] {
+  const files = listTree(source);
+  for (const file of files) {
+    const destination = join(target, file);
+    mkdirSync(dirname(destination), { recursive: true });
+    cpSync(join(source, file), destination, { force: true, verbatimSymlinks: true });
+  }
+  return files;
 }

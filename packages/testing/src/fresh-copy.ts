@@ -46,7 +46,7 @@ function workingDirectory(pid: string): string {
  */
 export function processesUnder(folder: string): string[] {
   const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return listing.stdout
+  return (listing.stdout ?? '')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => {

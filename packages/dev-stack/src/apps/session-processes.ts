@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  */
 export function sessionMembers(sessionId: number): number[] {
   const listing = spawnSync('ps', ['-A', '-o', 'pid=', '-o', 'sess='], { encoding: 'utf8' });
-  return listing.stdout
+  return (listing.stdout ?? '')
     .split('\n')
     .map((line) => line.trim().split(/\s+/).map(Number))
     .filter(([pid, session]) => session === sessionId && pid !== undefined && pid > 0)
