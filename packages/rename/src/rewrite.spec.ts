@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nameProblem, spellingsOf } from './project-name.js';
 import { rewriteText } from './rewrite.js';
 
-const ladder = spellingsOf('ladder');
+const original = spellingsOf('ladder');
 const acme = spellingsOf('acme-billing');
 
 describe('rewriteText', () => {
@@ -16,7 +16,7 @@ describe('rewriteText', () => {
     ['const ladderDb = bin;', 'const acmeBillingDb = bin;'],
     ['QUEUE_PREFIX=ladder-development', 'QUEUE_PREFIX=acme-billing-development'],
   ])('keeps the shape of %s', (before, after) => {
-    expect(rewriteText(before, ladder, acme)).toBe(after);
+    expect(rewriteText(before, original, acme)).toBe(after);
   });
 
   it('refuses names that cannot be a package, database and image name at once', () => {
