@@ -50,8 +50,19 @@ describe('pnpm rename on a fresh copy', () => {
     const build = pnpm(['turbo', 'run', 'build', '--output-logs=errors-only']);
     expect(build.status, build.output).toBe(0);
     const checked = ['--filter=@repo/config', '--filter=@repo/dev-stack', '--filter=@repo/rename'];
-    const lint = pnpm(['turbo', 'run', 'lint', 'test', ...checked, '--output-logs=errors-only']);
+    const lint = pnpm(['turbo', 'run', 'lint', ...checked, '--output-logs=errors-only']);
     expect(lint.status, lint.output).toBe(0);
+    // A generous per-test bound: this runs beside other suites on two cores, where spawning a CLI takes seconds.
+    const unit = pnpm([
+      'turbo',
+      'run',
+      'test',
+      ...checked,
+      '--output-logs=errors-only',
+      '--',
+      '--testTimeout=60000',
+    ]);
+    expect(unit.status, unit.output).toBe(0);
     const docs = pnpm(['env:docs', '--check']);
     expect(docs.status, docs.output).toBe(0);
   });
