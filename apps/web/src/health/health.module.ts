@@ -14,6 +14,9 @@ export class HealthModule {
       imports: [
         // On SIGTERM, Terminus keeps serving (readiness 503) for the drain time before the server closes.
         TerminusModule.forRoot({
+          // In development `pnpm dev` polls readiness while the apps start and says why it waits; an ERROR line per
+          // probe would bury that. Deployed environments keep logging failed checks.
+          logger: config.appEnv !== 'development',
           errorLogStyle: 'json',
           gracefulShutdownTimeoutMs: config.lifecycle.drainSeconds * 1000,
         }),
