@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { devRunHeader } from './dev-run-header.js';
 import { applyHttpHardening } from './http/http-hardening.js';
 
 /**
@@ -24,6 +25,9 @@ export async function createApp(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // pnpm dev sets DEV_RUN_ID and only trusts an answer that echoes it, so another server on the port never counts.
+  const runId = config.development.runId;
+  if (runId !== undefined) app.use(devRunHeader(runId));
   applyHttpHardening(app, config);
   return app;
 }

@@ -31,6 +31,7 @@ export class AppModule {
         OpsModule.forRoot({
           port: config.management.port,
           drainSeconds: config.lifecycle.drainSeconds,
+          logFailedChecks: config.appEnv !== 'development',
         }),
         ReportsModule,
         StatusModule,

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { exitIfShutdownHangs, logStartup, NestProcessLogger, runProcess } from '@repo/logging';
 import { createApp } from './app.factory.js';
 
@@ -11,10 +12,10 @@ await runProcess('web', async (config, logger) => {
   const { drainSeconds, shutdownTimeoutSeconds } = config.lifecycle;
   exitIfShutdownHangs(logger, drainSeconds + shutdownTimeoutSeconds + SHUTDOWN_MARGIN_SECONDS);
   await app.listen(config.http.port);
-  const url = await app.getUrl();
+  const { address, port } = app.getHttpServer().address() as AddressInfo;
   logStartup(
     app,
     config,
-    `web listening on ${url} (APP_ENV=${config.appEnv}, version ${config.release.version})`,
+    `web listening on ${address === '::' || address === '0.0.0.0' ? 'every interface' : address}, port ${port} (APP_ENV=${config.appEnv}, version ${config.release.version})`,
   );
 });

@@ -20,7 +20,11 @@ export class WorkerModule {
         ReportsProcessingModule,
         // Liveness and readiness for the orchestrator's probes, on WORKER_MANAGEMENT_PORT.
         // The worker image has no migration files: the web image's release step owns migrations.
-        OpsModule.forRoot({ port: config.management.workerPort, checkMigrations: false }),
+        OpsModule.forRoot({
+          port: config.management.workerPort,
+          checkMigrations: false,
+          logFailedChecks: config.appEnv !== 'development',
+        }),
       ],
     };
   }

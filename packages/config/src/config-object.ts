@@ -1,10 +1,15 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { AppEnvironment, NodeEnvironment } from './environments.js';
+import { configValues, type ConfigValues } from './config-values.js';
 import type { Warning } from './problems.js';
-import { variableEntry, VARIABLE_NAMES, type EnvironmentValues } from './schema.js';
-import type { LOG_LEVELS } from './variables/core.js';
+import {
+  environmentSchema,
+  variableEntry,
+  VARIABLE_NAMES,
+  type EnvironmentValues,
+} from './schema.js';
 import type { featureVariables } from './variables/features.js';
-import type { TrustProxy } from './variables/value-types.js';
+
+type EnvironmentShape = typeof environmentSchema.shape;
 
 type SnakeToCamel<Text extends string> = Text extends `${infer Head}_${infer Tail}`
   ? `${Head}${Capitalize<SnakeToCamel<Tail>>}`
@@ -33,112 +38,33 @@ export interface VariableReport {
   origin: string;
 }
 
-/** The validated configuration, grouped by concern. Frozen; secrets are non-enumerable (see hideSecrets). */
-export interface Config {
-  appEnv: AppEnvironment;
-  nodeEnv: NodeEnvironment;
-  debug: boolean;
-  logLevel: (typeof LOG_LEVELS)[number];
-  release: { version: string; gitSha: string };
-  http: {
-    port: number;
-    publicUrl: string;
-    allowedHosts: readonly string[];
-    corsAllowedOrigins: readonly string[];
-    sessionCookieSecure: boolean;
-    trustProxy: TrustProxy;
-    headersTimeoutSeconds: number;
-    requestTimeoutSeconds: number;
-    keepAliveTimeoutSeconds: number;
-  };
-  /** The ops surface's ports: one per app, never the public one (see @repo/ops). */
-  management: { port: number; workerPort: number };
-  security: { secretKey: string };
-  database: { url: string };
-  redis: { url: string };
-  queue: { prefix: string; workerConcurrency: number };
-  storage: {
-    backend: 'local' | 's3';
-    /** Absolute: a relative MEDIA_ROOT is resolved against the repository root. */
-    mediaRoot: string;
-    allowLocal: boolean;
-    s3: { bucket: string | undefined; region: string | undefined; endpoint: string | undefined };
-  };
-  stripe: { secretKey: string | undefined; webhookSecret: string | undefined };
-  email: { smtpUrl: string | undefined; from: string | undefined };
-  lifecycle: { shutdownTimeoutSeconds: number; drainSeconds: number };
-  features: Readonly<Record<FeatureName, boolean>>;
-  fingerprint: ConfigFingerprint;
+/**
+ * The validated configuration, grouped by concern: every declared variable at its `configPath` (see
+ * config-values.ts), plus the fingerprint and the load report. Frozen; secrets are non-enumerable (see
+ * hideSecrets). `storage.mediaRoot` is absolute: a relative MEDIA_ROOT is resolved against the repository root.
+ */
+export type Config = ConfigValues<EnvironmentShape> & {
+  readonly fingerprint: ConfigFingerprint;
   /** Where the values came from, masked, and what the loader noticed on the way. */
-  report: {
+  readonly report: {
     files: readonly string[];
     variables: readonly VariableReport[];
     warnings: readonly Warning[];
   };
-}
-
-type Defined<Value> = Exclude<Value, undefined>;
-
-/** Values that the loader guarantees after defaults and required checks passed. */
-function must<Value>(value: Value): Defined<Value> {
-  if (value === undefined)
-    throw new Error('a required configuration value is missing after validation');
-  return value as Defined<Value>;
-}
+};
 
 export function buildConfig(
   values: Partial<EnvironmentValues>,
   context: { root: string; fingerprint: ConfigFingerprint; report: Config['report'] },
 ): Config {
-  const mediaRoot = must(values.MEDIA_ROOT);
-  const features = Object.fromEntries(
-    VARIABLE_NAMES.filter((name) => name.startsWith('FEATURE_')).map((name) => [
-      variableEntry(name).configPath.replace(/^features\./, ''),
-      values[name] === true,
-    ]),
-  ) as Record<FeatureName, boolean>;
-
+  const derived = configValues(environmentSchema.shape, values);
+  const mediaRoot = derived.storage.mediaRoot;
   const config: Config = {
-    appEnv: must(values.APP_ENV),
-    nodeEnv: must(values.NODE_ENV),
-    debug: must(values.DEBUG),
-    logLevel: must(values.LOG_LEVEL),
-    release: { version: must(values.APP_VERSION), gitSha: must(values.GIT_SHA) },
-    http: {
-      port: must(values.PORT),
-      publicUrl: must(values.PUBLIC_URL),
-      allowedHosts: must(values.ALLOWED_HOSTS),
-      corsAllowedOrigins: must(values.CORS_ALLOWED_ORIGINS),
-      sessionCookieSecure: must(values.SESSION_COOKIE_SECURE),
-      trustProxy: must(values.TRUST_PROXY),
-      headersTimeoutSeconds: must(values.HTTP_HEADERS_TIMEOUT_SECONDS),
-      requestTimeoutSeconds: must(values.HTTP_REQUEST_TIMEOUT_SECONDS),
-      keepAliveTimeoutSeconds: must(values.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS),
-    },
-    management: {
-      port: must(values.MANAGEMENT_PORT),
-      workerPort: must(values.WORKER_MANAGEMENT_PORT),
-    },
-    security: { secretKey: must(values.SECRET_KEY) },
-    database: { url: must(values.DATABASE_URL) },
-    redis: { url: must(values.REDIS_URL) },
-    queue: {
-      prefix: must(values.QUEUE_PREFIX),
-      workerConcurrency: must(values.WORKER_CONCURRENCY),
-    },
+    ...derived,
     storage: {
-      backend: must(values.STORAGE_BACKEND),
+      ...derived.storage,
       mediaRoot: isAbsolute(mediaRoot) ? mediaRoot : resolve(context.root, mediaRoot),
-      allowLocal: must(values.ALLOW_LOCAL_STORAGE),
-      s3: { bucket: values.S3_BUCKET, region: values.S3_REGION, endpoint: values.S3_ENDPOINT },
     },
-    stripe: { secretKey: values.STRIPE_SECRET_KEY, webhookSecret: values.STRIPE_WEBHOOK_SECRET },
-    email: { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM },
-    lifecycle: {
-      shutdownTimeoutSeconds: must(values.SHUTDOWN_TIMEOUT_SECONDS),
-      drainSeconds: must(values.SHUTDOWN_DRAIN_SECONDS),
-    },
-    features,
     fingerprint: context.fingerprint,
     report: context.report,
   };
@@ -156,7 +82,7 @@ function hideSecrets(config: Config): void {
     if (!entry.sensitive) continue;
     const path = entry.configPath.split('.');
     const key = path.pop() ?? '';
-    let owner: Record<string, unknown> = config as unknown as Record<string, unknown>;
+    let owner: Record<string, unknown> = config;
     for (const segment of path) owner = owner[segment] as Record<string, unknown>;
     Object.defineProperty(owner, key, { enumerable: false, value: owner[key], writable: false });
   }

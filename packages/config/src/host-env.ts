@@ -1,5 +1,6 @@
 export { findRepositoryRoot } from './loading/repository-root.js';
 export { askOnTerminal, confirmOnTerminal } from './terminal-prompt.js';
+export { localDefaultEnvironment } from './loading/local-default.js';
 import { LOADER_VARIABLES } from './loading/unknown-names.js';
 import { VARIABLE_NAMES } from './schema.js';
 

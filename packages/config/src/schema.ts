@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { billingVariables } from './variables/billing.js';
 import { coreVariables } from './variables/core.js';
 import { databaseVariables } from './variables/database.js';
+import { developmentVariables } from './variables/development.js';
 import { emailVariables } from './variables/email.js';
 import { featureVariables } from './variables/features.js';
 import { httpVariables } from './variables/http.js';
@@ -28,6 +29,7 @@ export const environmentSchema = z.object({
   ...emailVariables,
   ...lifecycleVariables,
   ...featureVariables,
+  ...developmentVariables,
 });
 
 export type EnvironmentValues = z.output<typeof environmentSchema>;

@@ -8,13 +8,22 @@ const SAMPLE_REPORTS = [
     title: 'Weekly active users',
     periodDays: 7,
     result: { days: 7, total: 3_412, average: 487.43, peakDay: 5, peakValue: 611 },
+    failure: undefined,
   },
   {
     title: 'Monthly revenue',
     periodDays: 30,
     result: { days: 30, total: 14_988, average: 499.6, peakDay: 22, peakValue: 987 },
+    failure: undefined,
   },
-  { title: 'Quarterly churn', periodDays: 90, result: undefined },
+  // A failed one, so the status page shows every finished state. The seed writes no queued report: with no job
+  // behind it, it would sit `queued` forever and look like a stuck queue.
+  {
+    title: 'Quarterly churn',
+    periodDays: 90,
+    result: undefined,
+    failure: 'sample failure: the billing export was not available',
+  },
 ];
 
 /**
@@ -27,10 +36,9 @@ export async function seedDevelopmentData(db: Db): Promise<number> {
   const repository = new ReportsRepository(db);
   for (const sample of SAMPLE_REPORTS) {
     const report = await repository.create({ title: sample.title, periodDays: sample.periodDays });
-    if (sample.result) {
-      await repository.start(report.id);
-      await repository.complete(report.id, sample.result);
-    }
+    await repository.start(report.id);
+    if (sample.result) await repository.complete(report.id, sample.result);
+    else await repository.fail(report.id, sample.failure ?? 'sample failure', true);
   }
   return SAMPLE_REPORTS.length;
 }

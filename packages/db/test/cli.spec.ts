@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, isolatedEnvironment, testSecretKey } from '@repo/testing';
+import { createTestDatabase, freePort, isolatedEnvironment, testSecretKey } from '@repo/testing';
 import { describe, expect, inject, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/ladder-db.js', import.meta.url));
@@ -39,6 +39,21 @@ function deployedVariables(environment: 'staging' | 'production') {
 }
 
 describe('ladder-db', () => {
+  it('defaults to development locally and says it cannot reach Postgres instead of quoting a query', async () => {
+    const port = await freePort();
+    const result = ladderDb(['status'], {
+      CI: undefined,
+      DATABASE_URL: `postgres://ladder:ladder@127.0.0.1:${port}/ladder_dev`,
+      REDIS_URL: inject('stack').redisUrl,
+      SECRET_KEY: testSecretKey(),
+    });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('status: APP_ENV=development');
+    expect(result.output).toContain(`cannot reach Postgres at 127.0.0.1:${port} (ECONNREFUSED)`);
+    expect(result.output).toContain('Is pnpm dev running?');
+    expect(result.output).not.toContain('Failed query');
+  });
+
   it('migrates and stamps a fresh database, then finds nothing to do', async () => {
     const variables = await localVariables('test');
     const first = ladderDb(['migrate'], variables);

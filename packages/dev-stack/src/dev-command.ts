@@ -1,17 +1,20 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig, type Config } from '@repo/config';
 import { processEnvWith } from '@repo/config/host';
 import { createDatabase, runMigrations, seedDevelopmentData } from '@repo/db';
-import { startApps, stopApps, stopAppsOnExit } from './apps.js';
+import { freePort, isPortFree } from '@repo/testing/ports';
+import { startApps, type SupervisedApps } from './apps/supervised-apps.js';
 import { devProject } from './dev-project.js';
 import { ensureDevelopmentEnvFile } from './env-file.js';
-import { freePort, isPortFree } from './ports.js';
+import { restartApps, watchEnvFiles } from './env-watch.js';
+import { whenAncestorsExit } from './parent-watch.js';
 import { Progress } from './progress.js';
 import { waitUntilReady } from './readiness.js';
+import { portOf, readRecorded, record, type Recorded } from './recorded-ports.js';
+import { claimRun, releaseRun, updateRunRecord } from './run-lock.js';
 import { dockerAvailable } from './services/docker-cli.js';
 import { startDockerServices } from './services/docker-services.js';
-import type { DevServices } from './services/dev-services.js';
+import type { DevServices, PreferredPorts } from './services/dev-services.js';
 import { findRedisServer, startEmbeddedServices } from './services/embedded-services.js';
 import { formatSummary } from './summary.js';
 
@@ -20,9 +23,16 @@ Install one of them and run pnpm dev again:
   - Docker with compose v2 (recommended): https://docs.docker.com/engine/install/
   - or redis-server (apt install redis-server, brew install redis); PostgreSQL then runs embedded.`;
 
-async function startServices(root: string, progress: Progress): Promise<DevServices | undefined> {
+/** Signals that end `pnpm dev` the way Ctrl-C does: apps first, then the services. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+async function startServices(
+  root: string,
+  progress: Progress,
+  preferred: PreferredPorts,
+): Promise<DevServices | undefined> {
   const project = devProject(root);
-  if (await dockerAvailable()) return startDockerServices(project, progress);
+  if (await dockerAvailable()) return startDockerServices(project, progress, preferred);
   const redisServer = findRedisServer();
   if (redisServer === undefined) {
     progress.say(NOTHING_TO_RUN_ON);
@@ -31,10 +41,13 @@ async function startServices(root: string, progress: Progress): Promise<DevServi
   progress.say(
     'no Docker engine answers: falling back to embedded PostgreSQL and the local redis-server',
   );
-  return startEmbeddedServices(project, redisServer, progress);
+  return startEmbeddedServices(project, redisServer, progress, preferred);
 }
 
-/** The configuration both apps will read: the usual files and process env, plus the dev services' URLs. */
+/**
+ * The configuration both apps will read: the usual files and process env, plus the dev services' URLs. The app
+ * port is the configured (or last recorded) one while it is free.
+ */
 async function developmentConfig(
   root: string,
   services: DevServices,
@@ -88,48 +101,98 @@ async function migrateAndSeed(config: Config, progress: Progress): Promise<void>
   }
 }
 
+function preferredPorts(recorded: Recorded): PreferredPorts {
+  return { postgres: portOf(recorded.DATABASE_URL), redis: portOf(recorded.REDIS_URL) };
+}
+
+/** One dev run per checkout: answers with the running one's URL, or cleans up after a run that died. */
+async function claimCheckout(root: string, progress: Progress): Promise<boolean> {
+  const claim = await claimRun(root);
+  if (claim.kind === 'already-running') {
+    const { runner, appUrl } = claim.record;
+    progress.say(
+      `pnpm dev is already running in this checkout (pid ${runner}): ${appUrl ?? 'still starting'}\n` +
+        `      Use that one, or stop it first (Ctrl-C in its terminal, or kill ${runner}).`,
+    );
+    return false;
+  }
+  if (claim.stoppedLeftovers.length > 0) {
+    progress.say(
+      `an earlier pnpm dev ended without cleaning up: stopped ${claim.stoppedLeftovers.length} leftover processes (pids ${claim.stoppedLeftovers.join(', ')})`,
+    );
+  }
+  process.once('exit', () => releaseRun(root));
+  return true;
+}
+
 /**
  * `pnpm dev`: services up (Docker, else embedded), configuration validated, migrations and seed, both apps in
- * watch mode, one summary once they are ready. Ctrl-C stops the apps, then the services (their data stays).
+ * watch mode, one summary once they are ready. Ctrl-C, SIGTERM, a closed terminal or the end of pnpm stop the
+ * apps, then the services (their data stays).
  */
 export async function runDev(root: string, progress = new Progress()): Promise<number> {
+  if (!(await claimCheckout(root, progress))) return 1;
   const interrupted = new AbortController();
-  const onSignal = (signal: NodeJS.Signals): void => {
+  const stopFor = (reason: string): void => {
     if (interrupted.signal.aborted) return;
-    progress.say(`${signal}: stopping the apps, then the dev services`);
-    interrupted.abort(signal);
+    progress.say(`${reason}: stopping the apps, then the dev services`);
+    interrupted.abort(reason);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const onSignal = (signal: NodeJS.Signals): void => stopFor(signal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  const stopWatching = whenAncestorsExit(() => stopFor('pnpm exited'));
   const stoppedBySignal = new Promise<'signal'>((resolve) =>
     interrupted.signal.addEventListener('abort', () => resolve('signal')),
   );
 
   let services: DevServices | undefined;
-  let apps: ChildProcess | undefined;
+  let apps: SupervisedApps | undefined;
   let exitCode = 0;
+  let stopWatchingEnv = (): void => undefined;
   try {
     if (ensureDevelopmentEnvFile(root))
       progress.say('created .env.development from .env.development.example');
-    services = await startServices(root, progress);
+    services = await startServices(root, progress, preferredPorts(readRecorded(root)));
     if (!services || interrupted.signal.aborted) return services ? 0 : 1;
+    updateRunRecord(root, { servicePids: services.processIds() });
 
-    const notes: string[] = [];
+    const notes = [...services.notes];
     const { config, overrides } = await developmentConfig(root, services, notes);
+    record(root, {
+      PORT: String(config.http.port),
+      ...(overrides.PUBLIC_URL === undefined ? {} : { PUBLIC_URL: overrides.PUBLIC_URL }),
+      DATABASE_URL: config.database.url,
+      REDIS_URL: config.redis.url,
+    });
     await migrateAndSeed(config, progress);
     if (interrupted.signal.aborted) return 0;
 
     progress.say('starting web and worker in watch mode (turbo run dev)');
-    const running = startApps(root, processEnvWith(overrides));
-    stopAppsOnExit(running);
+    const runId = randomBytes(8).toString('hex');
+    const port = config.http.port;
+    let portTaken: string | undefined;
+    const running = startApps(root, processEnvWith({ ...overrides, DEV_RUN_ID: runId }), {
+      whenOrphaned: services.stopCommand,
+      onLine: (line) => {
+        if (portTaken === undefined && line.includes('EADDRINUSE'))
+          portTaken = `another process took port ${port}, so the web app could not listen on it (EADDRINUSE). Stop that process, or remove PORT from .env.development.local so pnpm dev picks a free port.`;
+      },
+    });
     apps = running;
-    const appsExited = once(running, 'exit').then(() => 'exited' as const);
-    const appUrl = `http://localhost:${config.http.port}`;
+    updateRunRecord(root, { appSession: running.sessionId });
+    const appsExited = running.exited.then(() => 'exited' as const);
+    const appUrl = `http://localhost:${port}`;
     const managementUrl = `http://localhost:${config.management.port}`;
     const readiness = waitUntilReady(
+      appUrl,
+      runId,
       [managementUrl, `http://localhost:${config.management.workerPort}`],
       progress,
-      () => running.exitCode !== null || running.signalCode !== null,
+      () =>
+        portTaken ??
+        (running.hasExited()
+          ? 'the apps exited before they were ready (see their output above)'
+          : undefined),
     );
     readiness.catch(() => undefined);
     const first = await Promise.race([
@@ -138,6 +201,11 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
       stoppedBySignal,
     ]);
     if (first === 'ready') {
+      updateRunRecord(root, { appUrl });
+      stopWatchingEnv = watchEnvFiles(root, (name) => {
+        progress.say(`${name} changed: restarting web and worker with the new configuration`);
+        restartApps(root);
+      });
       process.stdout.write(
         `${formatSummary({
           appUrl,
@@ -162,12 +230,15 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
     );
     return 1;
   } finally {
-    if (apps) await stopApps(apps, 'SIGINT');
+    stopWatchingEnv();
+    const startedApps = apps;
+    if (startedApps) await progress.during('stopping web and worker', () => startedApps.stop());
     const started = services;
     if (started)
       await progress.during('stopping the dev services (data kept)', () => started.stop());
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopWatching();
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+    releaseRun(root);
     progress.say('stopped');
   }
 }

@@ -10,14 +10,21 @@ export class Progress {
     this.write(`[dev] ${message}`);
   }
 
-  /** Runs `work`, saying `message` first and "still …" every few seconds, so a slow step never goes quiet. */
-  async during<Result>(message: string, work: () => Promise<Result>): Promise<Result> {
+  /**
+   * Runs `work`, saying `message` first and "still …" every few seconds, so a slow step never goes quiet; `detail`
+   * adds what it is waiting for right now.
+   */
+  async during<Result>(
+    message: string,
+    work: () => Promise<Result>,
+    detail?: () => string,
+  ): Promise<Result> {
     const started = Date.now();
     this.say(`${message}…`);
-    const ticker = setInterval(
-      () => this.say(`  still ${message} (${Math.round((Date.now() - started) / 1000)}s)`),
-      TICK_MS,
-    );
+    const ticker = setInterval(() => {
+      const now = detail === undefined ? '' : `: ${detail()}`;
+      this.say(`  still ${message} (${Math.round((Date.now() - started) / 1000)}s)${now}`);
+    }, TICK_MS);
     try {
       const result = await work();
       this.say(`  done in ${((Date.now() - started) / 1000).toFixed(1)}s`);

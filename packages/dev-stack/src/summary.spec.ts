@@ -19,6 +19,7 @@ describe('formatSummary', () => {
     expect(summary).toContain('Redis:        redis://:****@localhost:49154/0');
     expect(summary).toContain('Log level:    debug');
     expect(summary).toContain('Stop:         Ctrl-C');
+    expect(summary).toContain('saving either restarts both apps');
     expect(summary).toContain('Port 3000 was busy');
   });
 

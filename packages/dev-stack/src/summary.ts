@@ -24,6 +24,7 @@ export function formatSummary(facts: SummaryFacts): string {
     ['Redis', maskUrl(facts.redisUrl)],
     ['Log level', facts.logLevel],
     ['Services', facts.services],
+    ['Settings', '.env.development and .env.development.local; saving either restarts both apps'],
     ['Stop', 'Ctrl-C (pnpm dev:down removes the containers, pnpm dev:reset also the data)'],
   ];
   return [

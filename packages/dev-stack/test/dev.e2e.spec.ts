@@ -147,6 +147,23 @@ describe('pnpm dev on a fresh clone', () => {
         description: 'both apps to restart with the edited package',
       },
     );
+
+    // Settings: saving .env.development restarts both apps with the new value.
+    writeFileSync(
+      join(copy, '.env.development'),
+      `${readFileSync(join(copy, '.env.development'), 'utf8')}\nFEATURE_NEW_CHECKOUT=false\n`,
+    );
+    await waitFor(
+      () =>
+        /web:dev:.*"FEATURE_NEW_CHECKOUT":"false"/.test(dev.output()) &&
+        /worker:dev:.*"FEATURE_NEW_CHECKOUT":"false"/.test(dev.output()),
+      {
+        timeoutMs: 90_000,
+        intervalMs: 500,
+        description: 'both apps to restart with the edited .env.development',
+      },
+    );
+    expect(dev.output()).toContain('.env.development changed: restarting web and worker');
     expect(await interrupt(copy, dev)).toBe(0);
     expect(processesUnder(copy)).toEqual([]);
   });

@@ -1,37 +1,22 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { childProcessEnv } from '@repo/config/host';
+import { copyTree } from './copy-tree.js';
 import { REPOSITORY_ROOT } from './repository.js';
 
 /**
- * The repository as a fresh clone would have it: every tracked file and every untracked one git does not ignore,
- * so no node_modules, dist, .turbo or .env.development. Then `pnpm install` from the local store.
+ * The repository as a fresh clone or degit copy would have it: every file the .gitignore files do not ignore, so
+ * no node_modules, dist, .turbo or .env.development. Then `pnpm install` from the local store. Needs no git, so it
+ * also works in a copy made without history.
  */
-export function freshCopy(): string {
+export function freshCopy(source = REPOSITORY_ROOT): string {
   const copy = mkdtempSync(join(tmpdir(), 'ladder-fresh-'));
   // mkdtemp makes the folder private (0700); a checkout is normally readable, which the embedded PostgreSQL needs
   // when it runs as the `postgres` user.
   chmodSync(copy, 0o755);
-  const files = execFileSync(
-    'git',
-    ['ls-files', '--cached', '--others', '--exclude-standard', '-z'],
-    {
-      cwd: REPOSITORY_ROOT,
-      encoding: 'utf8',
-    },
-  )
-    .split('\0')
-    .filter(Boolean);
-  for (const file of files) {
-    mkdirSync(dirname(join(copy, file)), { recursive: true });
-    cpSync(join(REPOSITORY_ROOT, file), join(copy, file), {
-      errorOnExist: false,
-      force: true,
-      verbatimSymlinks: true,
-    });
-  }
+  copyTree(source, copy);
   const install = spawnSync('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], {
     cwd: copy,
     env: childProcessEnv(),
@@ -47,13 +32,29 @@ export function removeCopy(copy: string): void {
   rmSync(copy, { recursive: true, force: true });
 }
 
-/** Command lines of live processes that run from inside `folder`. */
+function workingDirectory(pid: string): string {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Live processes that belong to `folder`: started from a file inside it, or working inside it (where the system
+ * tells, as Linux does). One line each: pid and command line.
+ */
 export function processesUnder(folder: string): string[] {
-  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
-  return listing
+  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return (listing.stdout ?? '')
     .split('\n')
-    .filter((line) => line.includes(folder) && !line.includes('ps -eo'))
-    .map((line) => line.trim());
+    .map((line) => line.trim())
+    .filter((line) => {
+      const pid = line.split(' ')[0] ?? '';
+      if (pid === '' || pid === String(listing.pid)) return false;
+      const cwd = workingDirectory(pid);
+      return line.includes(folder) || cwd === folder || cwd.startsWith(`${folder}/`);
+    });
 }
 
 /** The pid of the `ladder-dev` runner started from `folder` (pnpm runs it as a grandchild). */

@@ -1,6 +1,7 @@
 export { startComposeStack, type ComposeStack } from './compose-stack.js';
 export { createDatabaseNamed, createTestDatabase } from './databases.js';
-export { freePort } from './free-port.js';
+export { freePort, isPortFree } from './free-port.js';
+export { copyTree, listTree } from './copy-tree.js';
 export { freshCopy, processesUnder, removeCopy, runnerPid } from './fresh-copy.js';
 export { isolatedEnvironment, testSecretKey } from './isolated-environment.js';
 export { RunningProcess, startProcess, type ProcessExit } from './processes.js';

@@ -18,4 +18,10 @@ code { font-family: ui-monospace, monospace; font-size: .9em; }
 .ok { color: #1a7f37; font-weight: 600; }
 .bad { color: #cf222e; font-weight: 600; }
 .muted { color: #656d76; }
+.verdict h2 { font-size: 1.3rem; margin: 0 0 .25rem; }
+.verdict p, .verdict ul { margin: 0; }
+.verdict.ready { border-left: 6px solid #1a7f37; }
+.verdict.ready h2 { color: #1a7f37; }
+.verdict.not-ready { border-left: 6px solid #cf222e; }
+.verdict.not-ready h2 { color: #cf222e; }
 `;

@@ -2,8 +2,18 @@ import type { Report } from '@repo/db';
 import type { LiveWorker } from '../workers/worker-registry.service.js';
 import { STATUS_PAGE_CSS } from './status-page.css.js';
 
+/** The overall verdict at the top of the page: can this deployment serve, and if not, why. */
+export interface StatusVerdict {
+  ready: boolean;
+  /** What is wrong, in words; empty when ready. */
+  reasons: string[];
+}
+
 export interface StatusPageData {
   appEnv: string;
+  verdict: StatusVerdict;
+  /** When the page was rendered; times on it are shown relative to this. */
+  now: Date;
   version: string;
   gitSha: string;
   fingerprint: string;
@@ -26,6 +36,31 @@ export function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
 }
 
+function relative(milliseconds: number): string {
+  const seconds = Math.max(0, Math.round(milliseconds / 1000));
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+}
+
+/** A time for people: how long ago, with the exact UTC time in a tooltip and the machine-readable one in `datetime`. */
+export function formatTime(value: Date | string, now: Date): string {
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) return escapeHtml(value);
+  const iso = time.toISOString();
+  const exact = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+  return `<time datetime="${iso}" title="${exact}">${relative(now.getTime() - time.getTime())}</time>`;
+}
+
+function verdictSection(verdict: StatusVerdict): string {
+  if (verdict.ready)
+    return '<section class="verdict ready"><h2>Ready</h2><p>Every check passes: this deployment can serve.</p></section>';
+  const reasons = verdict.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('');
+  return `<section class="verdict not-ready"><h2>Not ready</h2><ul>${reasons}</ul></section>`;
+}
+
 function workersSection(data: StatusPageData): string {
   if (data.workers.length === 0)
     return '<p class="bad">No live worker: jobs are not being processed.</p>';
@@ -38,7 +73,7 @@ function workersSection(data: StatusPageData): string {
         worker.fingerprintMatches
           ? '<span class="ok">matches</span>'
           : '<span class="bad">MISMATCH: this worker read a different configuration</span>'
-      }</td><td>${escapeHtml(worker.jobsDone)} done, ${escapeHtml(worker.jobsFailed)} failed</td><td>${escapeHtml(worker.beatAt)}</td></tr>`,
+      }</td><td>${escapeHtml(worker.jobsDone)} done, ${escapeHtml(worker.jobsFailed)} failed</td><td>${formatTime(worker.beatAt, data.now)}</td></tr>`,
     )
     .join('\n');
   return `<table><thead><tr><th>Worker</th><th>Version</th><th>Fingerprint</th><th>Jobs</th><th>Last heartbeat</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -52,7 +87,7 @@ function reportsSection(data: StatusPageData): string {
       (
         report,
       ) => `<tr><td><code>${escapeHtml(report.id)}</code>${report.id === data.lastReportId ? ' <span class="muted">(yours)</span>' : ''}</td>
-<td>${escapeHtml(report.title)}</td><td>${escapeHtml(report.status)}</td><td>${escapeHtml(report.attempts)}</td><td>${escapeHtml(report.createdAt.toISOString())}</td></tr>`,
+<td>${escapeHtml(report.title)}</td><td>${escapeHtml(report.status)}</td><td>${escapeHtml(report.attempts)}</td><td>${formatTime(report.createdAt, data.now)}</td></tr>`,
     )
     .join('\n');
   return `<table><thead><tr><th>Report</th><th>Title</th><th>Status</th><th>Attempts</th><th>Created</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -76,6 +111,7 @@ export function renderStatusPage(data: StatusPageData): string {
 <p>Ladder ${escapeHtml(data.version)} · commit <code>${escapeHtml(data.gitSha)}</code> · config fingerprint <code>${escapeHtml(data.fingerprint)}</code></p>
 </header>
 <main>
+${verdictSection(data.verdict)}
 <section><h2>Feature flags</h2><p>${enabled.length > 0 ? enabled.join(' ') : '<span class="muted">none enabled</span>'} <span class="muted">(${flags.length} declared)</span></p></section>
 <section><h2>Workers</h2>${workersSection(data)}</section>
 <section><h2>Recent jobs</h2>${reportsSection(data)}</section>

@@ -99,6 +99,24 @@ describe('env:print', () => {
     expect(row('GIT_SHA')).toEqual(['GIT_SHA', 'unknown', 'default']);
   });
 
+  it('shows what the dev apps use when no environment is named: development, with the URLs pnpm dev recorded', () => {
+    const folder = folderWith({
+      '.env.development':
+        'SECRET_KEY=Zk4Wq9Rt2Yp7Mn5Bv8Cx3Ls6Lk1Hg0FdSa\nDATABASE_URL=postgres://ladder:ladder@localhost:5432/ladder_dev\nREDIS_URL=redis://localhost:6379/0',
+      '.env.development.local': 'DATABASE_URL=postgres://ladder:ladder@localhost:35373/ladder_dev',
+    });
+    const result = run(['print'], { ENV_DIR: folder });
+    expect(result.code).toBe(0);
+    const row = (name: string) =>
+      result.out.find((line) => line.startsWith(`${name} `))?.split(/\s{2,}/);
+    expect(row('APP_ENV')?.[1]).toBe('development');
+    expect(row('DATABASE_URL')?.[1]).toBe('postgres://ladder:****@localhost:35373/ladder_dev');
+  });
+
+  it('asks for --env on CI, where nothing is assumed', () => {
+    expect(run(['print'], { CI: 'true' }).code).toBe(2);
+  });
+
   it('exits 1 and lists the problems when the configuration is invalid', () => {
     const result = run(['print', '--env', 'production', '--env-file', '.env.production.example']);
     expect(result.code).toBe(1);

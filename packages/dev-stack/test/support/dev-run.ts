@@ -6,23 +6,35 @@ export interface DevRun {
   appUrl: string;
   /** The web app's management server (status page, readiness), from the summary's Status page line. */
   managementUrl: string;
+  /** The summary's Postgres line (password masked): it names the host port. */
+  postgres: string;
 }
 
-/** `pnpm dev` in `copy`, as a newcomer types it; resolves once the summary block is printed. */
+/**
+ * `pnpm dev` in `copy`, as a newcomer types it; resolves once the summary block is printed. With `terminal`, it
+ * runs in a pseudo-terminal of its own (util-linux `script`), whose session ends with a hangup when `script` is
+ * killed, as when a terminal window is closed.
+ */
 export async function startDev(
   copy: string,
   extraEnvironment: Record<string, string> = {},
+  options: { terminal?: boolean } = {},
 ): Promise<DevRun> {
-  const dev = startProcess('pnpm dev', 'pnpm', ['dev'], {
+  const [command, args] = options.terminal
+    ? ['script', ['--quiet', '--flush', '--return', '--command', 'pnpm dev', '/dev/null']]
+    : ['pnpm', ['dev']];
+  const dev = startProcess('pnpm dev', command, args, {
     cwd: copy,
     env: childProcessEnv(extraEnvironment),
   });
   const line = await dev.waitForLine(/^\s+App:\s+http/, 240_000);
   const statusLine = await dev.waitForLine(/^\s+Status page:\s+http/);
+  const postgres = await dev.waitForLine(/^\s+Postgres:\s+postgres/);
   return {
     process: dev,
     appUrl: line.trim().split(/\s+/)[1] ?? '',
     managementUrl: (statusLine.trim().split(/\s+/)[2] ?? '').replace(/\/$/, ''),
+    postgres: postgres.trim(),
   };
 }
 

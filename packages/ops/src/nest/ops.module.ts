@@ -19,6 +19,7 @@ export class OpsModule {
       imports: [
         // On SIGTERM, Terminus waits the drain time (readiness already 503) before the servers close.
         TerminusModule.forRoot({
+          logger: options.logFailedChecks ?? true,
           errorLogStyle: 'json',
           gracefulShutdownTimeoutMs: (options.drainSeconds ?? 0) * 1000,
         }),

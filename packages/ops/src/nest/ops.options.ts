@@ -15,4 +15,10 @@ export interface OpsOptions {
    * @default true
    */
   checkMigrations?: boolean;
+  /**
+   * Whether failed readiness checks are logged. `pnpm dev` polls readiness while the apps start and says why it
+   * waits, so development turns this off; deployed environments keep logging failed checks.
+   * @default true
+   */
+  logFailedChecks?: boolean;
 }

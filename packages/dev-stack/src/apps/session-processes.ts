@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * The processes of one session (`ps -o sess`). turbo puts every task into a process group of its own, so a
+ * process group misses them once turbo is gone; the session the apps were started in still holds them all.
+ */
+export function sessionMembers(sessionId: number): number[] {
+  const listing = spawnSync('ps', ['-A', '-o', 'pid=', '-o', 'sess='], { encoding: 'utf8' });
+  return (listing.stdout ?? '')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([pid, session]) => session === sessionId && pid !== undefined && pid > 0)
+    .map(([pid]) => pid ?? 0)
+    .filter((pid) => pid !== listing.pid);
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function signal(pids: readonly number[], name: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * SIGTERM to `pids()` (the apps shut down gracefully), SIGKILL to whatever is left after `graceMs`. Returns the
+ * processes it found, so callers can say what they stopped.
+ */
+export async function stopProcesses(pids: () => number[], graceMs: number): Promise<number[]> {
+  const found = pids();
+  signal(found, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (pids().length > 0 && Date.now() < deadline) await sleep(200);
+  signal(pids(), 'SIGKILL');
+  return found;
+}
+
+/** Stops every process of a session except `except` (the caller, when it leads the session itself). */
+export function stopSession(
+  sessionId: number,
+  graceMs: number,
+  except?: number,
+): Promise<number[]> {
+  return stopProcesses(() => sessionMembers(sessionId).filter((pid) => pid !== except), graceMs);
+}
