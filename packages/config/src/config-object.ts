@@ -4,6 +4,7 @@ import type { Warning } from './problems.js';
 import { variableEntry, VARIABLE_NAMES, type EnvironmentValues } from './schema.js';
 import type { LOG_LEVELS } from './variables/core.js';
 import type { featureVariables } from './variables/features.js';
+import type { TRACE_EXPORTERS } from './variables/telemetry.js';
 import type { TrustProxy } from './variables/value-types.js';
 
 type SnakeToCamel<Text extends string> = Text extends `${infer Head}_${infer Tail}`
@@ -62,6 +63,11 @@ export interface Config {
   stripe: { secretKey: string | undefined; webhookSecret: string | undefined };
   email: { smtpUrl: string | undefined; from: string | undefined };
   lifecycle: { shutdownTimeoutSeconds: number; drainSeconds: number };
+  telemetry: {
+    tracesExporter: (typeof TRACE_EXPORTERS)[number];
+    otlpEndpoint: string | undefined;
+    sampleRatio: number;
+  };
   features: Readonly<Record<FeatureName, boolean>>;
   fingerprint: ConfigFingerprint;
   /** Where the values came from, masked, and what the loader noticed on the way. */
@@ -125,6 +131,11 @@ export function buildConfig(
     lifecycle: {
       shutdownTimeoutSeconds: must(values.SHUTDOWN_TIMEOUT_SECONDS),
       drainSeconds: must(values.SHUTDOWN_DRAIN_SECONDS),
+    },
+    telemetry: {
+      tracesExporter: must(values.TRACES_EXPORTER),
+      otlpEndpoint: values.TRACES_OTLP_ENDPOINT,
+      sampleRatio: must(values.TRACES_SAMPLE_RATIO),
     },
     features,
     fingerprint: context.fingerprint,

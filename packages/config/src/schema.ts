@@ -9,6 +9,7 @@ import { lifecycleVariables } from './variables/lifecycle.js';
 import { queueVariables } from './variables/queue.js';
 import { securityVariables } from './variables/security.js';
 import { storageVariables } from './variables/storage.js';
+import { telemetryVariables } from './variables/telemetry.js';
 import { variableRegistry, type VariableEntry } from './variables/variable.js';
 
 /**
@@ -25,6 +26,7 @@ export const environmentSchema = z.object({
   ...billingVariables,
   ...emailVariables,
   ...lifecycleVariables,
+  ...telemetryVariables,
   ...featureVariables,
 });
 
