@@ -1,1 +1,2 @@
-export {};
+export { InjectMetricsRegistry, METRICS_REGISTRY } from './metrics.tokens.js';
+export { TelemetryModule } from './telemetry.module.js';
