@@ -10,8 +10,9 @@ afterEach(() => {
 });
 
 /** A real Express app with the middleware in front, as the web app mounts it. */
-async function serve(): Promise<{ registry: Registry; url: string }> {
+async function serve(): Promise<{ registry: Registry; url: string; closed: Promise<void> }> {
   const registry = new Registry();
+  const closed = Promise.withResolvers<void>();
   const app = express();
   app.use(httpMetricsMiddleware(new HttpMetrics(registry)));
   const reports = express.Router();
@@ -21,11 +22,19 @@ async function serve(): Promise<{ registry: Registry; url: string }> {
   reports.post('/', () => {
     throw new Error('boom');
   });
+  // Never answers: the client gives up first. Resolves once the server saw the connection close.
+  reports.get('/:id/slow', (_request, response) => {
+    response.on('close', () => closed.resolve());
+  });
   app.use('/api/reports', reports);
   const server = app.listen(0, '127.0.0.1');
   servers.push(server);
   await new Promise((resolve) => server.once('listening', resolve));
-  return { registry, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return {
+    registry,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    closed: closed.promise,
+  };
 }
 
 async function value(registry: Registry, name: string, labels: Record<string, string>) {
@@ -34,6 +43,13 @@ async function value(registry: Registry, name: string, labels: Record<string, st
     Object.entries(labels).every(([key, wanted]) => String(sample.labels[key]) === wanted),
   );
   return match?.value;
+}
+
+/** Resolves once the server has received a request (the in-flight gauge counts it). */
+async function waitForInFlight(registry: Registry): Promise<void> {
+  while ((await value(registry, 'ladder_http_requests_in_flight', {})) !== 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 describe('httpMetricsMiddleware', () => {
@@ -67,6 +83,24 @@ describe('httpMetricsMiddleware', () => {
     expect(
       await value(registry, 'ladder_http_requests_total', { method: 'OTHER', route: 'unmatched' }),
     ).toBe(1);
+  });
+
+  it('counts a request the client abandoned as aborted, not as a server error', async () => {
+    const { registry, url, closed } = await serve();
+    const abort = new AbortController();
+    const request = fetch(`${url}/api/reports/7/slow`, { signal: abort.signal }).catch(
+      () => undefined,
+    );
+    await waitForInFlight(registry);
+    abort.abort();
+    await Promise.all([request, closed]);
+    expect(
+      await value(registry, 'ladder_http_requests_total', {
+        route: '/api/reports/:id/slow',
+        status_class: 'aborted',
+      }),
+    ).toBe(1);
+    expect(await value(registry, 'ladder_http_requests_in_flight', {})).toBe(0);
   });
 
   it('shows a request as in flight until its response is done', async () => {

@@ -60,10 +60,10 @@ export class HttpMetrics {
   }
 }
 
-/** `2xx`, `4xx`…; a response cut off before its head was sent counts as `5xx`. */
+/** `2xx`, `4xx`…; `aborted` when the connection closed before the response was complete (client gone or cut). */
 export function statusClass(response: ServerResponse): string {
-  const status = response.headersSent || response.writableFinished ? response.statusCode : 500;
-  return `${Math.floor(status / 100)}xx`;
+  if (!response.writableFinished) return 'aborted';
+  return `${Math.floor(response.statusCode / 100)}xx`;
 }
 
 /** Unknown methods are folded into one label value, so a client cannot create series at will. */
