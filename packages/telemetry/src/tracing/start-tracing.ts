@@ -9,6 +9,9 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
+/** What the instrumentations patch (see tracing-options.ts); builtins are matched with and without `node:`. */
+const INSTRUMENTED_MODULES = ['http', 'https', 'pg', 'pg-pool', 'ioredis'];
+
 let hooksRegistered = false;
 
 /**
@@ -25,7 +28,10 @@ export async function startTracing(config: Config, app: TracedApp): Promise<Trac
     return { enabled: false, shutdown: () => Promise.resolve() };
   }
   if (!hooksRegistered) {
-    register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+    // Only the instrumented modules go through the hook: wrapping every module would slow every start-up.
+    register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, {
+      data: { include: INSTRUMENTED_MODULES },
+    });
     hooksRegistered = true;
   }
   const { startSdk } = await import('./tracing-sdk.js');
