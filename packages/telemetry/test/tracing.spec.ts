@@ -11,6 +11,7 @@ const fixtures = join(import.meta.dirname, 'fixtures');
 /** Runs the fixture app with tracing started by `node --import`, as the apps start it. */
 async function runTracedApp(
   variables: Record<string, string>,
+  headers: Record<string, string> = {},
 ): Promise<{ traceId: string | null }> {
   const argument = JSON.stringify({
     APP_ENV: 'test',
@@ -21,17 +22,29 @@ async function runTracedApp(
   });
   const { stdout } = await run(
     process.execPath,
-    ['--import', join(fixtures, 'start-tracing.mjs'), join(fixtures, 'traced-app.mjs'), argument],
+    [
+      '--import',
+      join(fixtures, 'start-tracing.mjs'),
+      join(fixtures, 'traced-app.mjs'),
+      argument,
+      JSON.stringify(headers),
+    ],
     { cwd: fixtures, timeout: 110_000 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { traceId: string | null };
 }
 
 /** Runs the fixture app against a fresh collector; returns what the handler saw and what was exported. */
-async function traceOneRequest(variables: Record<string, string>) {
+async function traceOneRequest(
+  variables: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   const collector = await startCollector();
   try {
-    const { traceId } = await runTracedApp({ TRACES_OTLP_ENDPOINT: collector.url, ...variables });
+    const { traceId } = await runTracedApp(
+      { TRACES_OTLP_ENDPOINT: collector.url, ...variables },
+      headers,
+    );
     return { traceId, bodies: collector.bodies, ...spansOf(collector.bodies) };
   } finally {
     collector.server.close();
@@ -99,6 +112,20 @@ describe('startTracing without export', () => {
         TRACES_SAMPLE_RATIO: '0',
       });
       expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(spans).toEqual([]);
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    "lets no client force recording with a sampled traceparent, while keeping the client's trace id",
+    async () => {
+      const clientTraceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+      const { traceId, spans } = await traceOneRequest(
+        { TRACES_EXPORTER: 'otlp', TRACES_SAMPLE_RATIO: '0' },
+        { traceparent: `00-${clientTraceId}-00f067aa0ba902b7-01` },
+      );
+      expect(traceId).toBe(clientTraceId);
       expect(spans).toEqual([]);
     },
     PROCESS_TIMEOUT,

@@ -33,12 +33,17 @@ export function tracingResource(config: Config, app: TracedApp): Resource {
 }
 
 /**
- * New traces are kept at TRACES_SAMPLE_RATIO; a request or job that continues a trace follows its parent's
- * decision, so a trace is either whole or absent.
+ * Keeps TRACES_SAMPLE_RATIO of the traces, decided by trace id. Parents inside the process follow their decision;
+ * remote parents (a `traceparent` header, a job's stored context) are decided by the same ratio instead of their
+ * sampled flag, so a client on the internet cannot force every request it sends to be recorded. Because the
+ * decision depends only on the trace id, a job still lands in the same decision as the request that enqueued it.
  */
 export function tracingSampler(config: Config): Sampler {
+  const ratio = new TraceIdRatioBasedSampler(config.telemetry.sampleRatio);
   return new ParentBasedSampler({
-    root: new TraceIdRatioBasedSampler(config.telemetry.sampleRatio),
+    root: ratio,
+    remoteParentSampled: ratio,
+    remoteParentNotSampled: ratio,
   });
 }
 
