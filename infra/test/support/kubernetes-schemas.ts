@@ -48,6 +48,54 @@ const kedaSchemas: Record<string, z.ZodType> = {
   }),
 };
 
+/**
+ * The Prometheus Operator's custom resources have no model in kubernetes-models either: check the fields the
+ * operator reads from the monitors and rules here (an unknown field is a typo the operator would ignore).
+ */
+const prometheusOperatorSchemas: Record<string, z.ZodType> = {
+  PodMonitor: z.object({
+    apiVersion: z.literal('monitoring.coreos.com/v1'),
+    metadata: z.object({ name: z.string().min(1) }),
+    spec: z.strictObject({
+      jobLabel: z.string().min(1).optional(),
+      selector: z.strictObject({ matchLabels: z.record(z.string(), z.string()) }),
+      podMetricsEndpoints: z
+        .array(
+          z.strictObject({
+            port: z.string().min(1),
+            path: z.string().startsWith('/'),
+            interval: z.string().regex(/^\d+[smh]$/),
+          }),
+        )
+        .min(1),
+    }),
+  }),
+  PrometheusRule: z.object({
+    apiVersion: z.literal('monitoring.coreos.com/v1'),
+    metadata: z.object({ name: z.string().min(1) }),
+    spec: z.strictObject({
+      groups: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1),
+            rules: z
+              .array(
+                z.strictObject({
+                  alert: z.string().min(1),
+                  expr: z.string().min(1),
+                  for: z.string().optional(),
+                  labels: z.record(z.string(), z.string()),
+                  annotations: z.record(z.string(), z.string()),
+                }),
+              )
+              .min(1),
+          }),
+        )
+        .min(1),
+    }),
+  }),
+};
+
 /** Throws with the schema's complaint when `object` is not a valid instance of its kind. */
 export async function validateObject(object: KubernetesObject): Promise<void> {
   const [group, version] = object.apiVersion.includes('/')
@@ -56,6 +104,13 @@ export async function validateObject(object: KubernetesObject): Promise<void> {
   if (group === 'keda.sh') {
     const schema = kedaSchemas[object.kind];
     if (schema === undefined) throw new Error(`no schema for KEDA kind ${object.kind}`);
+    schema.parse(object);
+    return;
+  }
+  if (group === 'monitoring.coreos.com') {
+    const schema = prometheusOperatorSchemas[object.kind];
+    if (schema === undefined)
+      throw new Error(`no schema for Prometheus Operator kind ${object.kind}`);
     schema.parse(object);
     return;
   }

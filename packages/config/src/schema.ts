@@ -11,6 +11,7 @@ import { managementVariables } from './variables/management.js';
 import { queueVariables } from './variables/queue.js';
 import { securityVariables } from './variables/security.js';
 import { storageVariables } from './variables/storage.js';
+import { telemetryVariables } from './variables/telemetry.js';
 import { variableRegistry, type VariableEntry } from './variables/variable.js';
 
 /**
@@ -28,6 +29,7 @@ export const environmentSchema = z.object({
   ...billingVariables,
   ...emailVariables,
   ...lifecycleVariables,
+  ...telemetryVariables,
   ...featureVariables,
   ...developmentVariables,
 });

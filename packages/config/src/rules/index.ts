@@ -5,6 +5,7 @@ import { productionRules } from './production-rules.js';
 import { resourceRules } from './resource-rules.js';
 import type { Rule } from './rule.js';
 import { secretKeyRules } from './secret-key-rules.js';
+import { telemetryRules } from './telemetry-rules.js';
 
 export type { Rule, RuleContext } from './rule.js';
 
@@ -16,4 +17,5 @@ export const SAFETY_RULES: readonly Rule[] = [
   ...resourceRules,
   ...consistencyRules,
   ...productionRules,
+  ...telemetryRules,
 ];

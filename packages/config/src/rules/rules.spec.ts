@@ -570,6 +570,33 @@ const failing: [string, Case][] = [
       problems: ['TRUST_PROXY [trust-proxy-bounded]'],
     },
   ],
+  [
+    'TRACES_EXPORTER=otlp without an endpoint',
+    {
+      environment: 'staging',
+      change: { TRACES_EXPORTER: 'otlp' },
+      problems: ['TRACES_OTLP_ENDPOINT [otlp-endpoint-required]'],
+    },
+  ],
+  [
+    "production's trace collector in staging",
+    {
+      environment: 'staging',
+      change: {
+        TRACES_EXPORTER: 'otlp',
+        TRACES_OTLP_ENDPOINT: 'http://otel-collector.prod.internal:4318',
+      },
+      problems: ['TRACES_OTLP_ENDPOINT [resource-environment]'],
+    },
+  ],
+  [
+    'console traces in production',
+    {
+      environment: 'production',
+      change: { TRACES_EXPORTER: 'console' },
+      problems: ['TRACES_EXPORTER [traces-console-local]'],
+    },
+  ],
 ];
 
 /** Changes close to the failing ones that every rule must let through. */
@@ -709,6 +736,17 @@ const passing: [string, Case][] = [
       problems: [],
     },
   ],
+  [
+    'OTLP traces to the collector in production',
+    {
+      environment: 'production',
+      change: {
+        TRACES_EXPORTER: 'otlp',
+        TRACES_OTLP_ENDPOINT: 'http://otel-collector.monitoring.svc:4318',
+      },
+      problems: [],
+    },
+  ],
   ['a hop count of two', { environment: 'production', change: { TRUST_PROXY: '2' }, problems: [] }],
   [
     'TRUST_PROXY as an address list',
@@ -717,6 +755,10 @@ const passing: [string, Case][] = [
   [
     'TRUST_PROXY=true in development',
     { environment: 'development', change: { TRUST_PROXY: 'true' }, problems: [] },
+  ],
+  [
+    'console traces in development',
+    { environment: 'development', change: { TRACES_EXPORTER: 'console' }, problems: [] },
   ],
 ];
 

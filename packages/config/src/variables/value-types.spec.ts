@@ -6,6 +6,7 @@ import {
   hostListValue,
   integerValue,
   originListValue,
+  ratioValue,
   stripeSecretValue,
   trustProxyValue,
   urlValue,
@@ -140,5 +141,23 @@ describe('stripeSecretValue', () => {
   it('names the expected shape for anything else, and accepts a match', () => {
     expect(schema.safeParse('whsec_abc').error?.issues[0]?.message).toBe('must be a test key');
     expect(schema.safeParse('sk_test_abc123').success).toBe(true);
+  });
+});
+
+describe('ratioValue', () => {
+  const { schema } = ratioValue();
+
+  it.each([
+    ['0', 0],
+    ['1', 1],
+    ['0.1', 0.1],
+    ['.25', 0.25],
+    ['1.0', 1],
+  ])('reads %s as %s', (raw, expected) => {
+    expect(schema.parse(raw)).toBe(expected);
+  });
+
+  it.each(['1.5', '-0.1', '10%', 'half', '', '0.', '2'])('refuses %s', (raw) => {
+    expect(schema.safeParse(raw).success).toBe(false);
   });
 });

@@ -46,6 +46,19 @@ export function integerValue(minimum: number, maximum: number): ValueType<number
   };
 }
 
+/** A decimal from 0 to 1 (`0.1`, `1`, `.25`), such as a sampling ratio. */
+export function ratioValue(): ValueType<number> {
+  const expected = 'a decimal number from 0 to 1, such as 0.1';
+  return {
+    schema: z
+      .string()
+      .regex(/^(?:0|1|0?\.\d+|1\.0+)$/, { error: `must be ${expected}` })
+      .transform(Number),
+    rule: 'ratio',
+    expected,
+  };
+}
+
 export function choiceValue<const Choice extends string>(
   choices: readonly [Choice, ...Choice[]],
   options: { ignoreCase?: boolean } = {},

@@ -1,0 +1,2 @@
+export { InjectMetricsRegistry, METRICS_REGISTRY } from './metrics.tokens.js';
+export { TelemetryModule } from './telemetry.module.js';

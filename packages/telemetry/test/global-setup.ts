@@ -1,0 +1,1 @@
+export { default } from '@repo/testing/compose-global-setup';
