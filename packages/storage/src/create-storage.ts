@@ -1,0 +1,89 @@
+import { GetObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Config } from '@repo/config';
+import { Disk } from 'flydrive';
+import { FSDriver } from 'flydrive/drivers/fs';
+import { S3Driver } from 'flydrive/drivers/s3';
+import { LocalUrlSigner } from './local-url-signer.js';
+import { Storage } from './storage.js';
+
+export interface StorageOptions {
+  /** The clock that signed links count their expiry from. @default the system clock */
+  now?: () => Date;
+  /**
+   * Extra S3 client settings, e.g. credentials for an S3-compatible server. Without them the AWS SDK's default
+   * credential chain applies (instance role, web identity, AWS_* variables). @default none
+   */
+  s3?: Partial<S3ClientConfig>;
+}
+
+type StorageConfig = Pick<Config, 'appEnv' | 'storage' | 'security' | 'http'>;
+
+/** The signer behind the local driver's links; the local-file handler needs the same one to verify them. */
+export function localUrlSignerFor(
+  config: Pick<Config, 'security' | 'http'>,
+  now: () => Date = () => new Date(),
+): LocalUrlSigner {
+  return new LocalUrlSigner(config.security.secretKey, config.http.publicUrl, now);
+}
+
+/** The storage the configuration asks for: local disk under MEDIA_ROOT, or the S3 bucket. */
+export function createStorage(config: StorageConfig, options: StorageOptions = {}): Storage {
+  const now = options.now ?? (() => new Date());
+  const prefix = config.appEnv;
+  if (config.storage.backend === 'local') {
+    const signer = localUrlSignerFor(config, now);
+    const driver = new FSDriver({
+      location: config.storage.mediaRoot,
+      visibility: 'private',
+      urlBuilder: {
+        // The link names the key without its prefix: the handler reads it back through the same Storage.
+        generateSignedURL: (key, _path, signed) =>
+          Promise.resolve(signer.sign(key.slice(prefix.length + 1), Number(signed.expiresIn))),
+      },
+    });
+    return new Storage(new Disk(driver), prefix);
+  }
+  return new Storage(new Disk(createS3Driver(config.storage.s3, now, options.s3)), prefix);
+}
+
+function createS3Driver(
+  s3: Config['storage']['s3'],
+  now: () => Date,
+  overrides: Partial<S3ClientConfig> = {},
+): S3Driver {
+  if (s3.bucket === undefined || s3.region === undefined) {
+    // The config's rules already refuse this; a direct caller gets the same message.
+    throw new Error('STORAGE_BACKEND=s3 needs S3_BUCKET and S3_REGION');
+  }
+  const custom = s3.endpoint !== undefined;
+  const client = new S3Client({
+    region: s3.region,
+    ...(custom
+      ? {
+          endpoint: s3.endpoint,
+          // S3-compatible servers (MinIO, R2, s3rver) address buckets by path, and many reject the CRC32
+          // checksums AWS SDK v3 adds to every request by default since 3.729.
+          forcePathStyle: true,
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        }
+      : {}),
+    ...overrides,
+  });
+  return new S3Driver({
+    client,
+    bucket: s3.bucket,
+    visibility: 'private',
+    // Buckets made since 2023 have ACLs disabled (bucket owner enforced) and refuse requests that set one.
+    supportsACL: false,
+    urlBuilder: {
+      // Presigned here rather than by flydrive so the expiry counts from the injected clock.
+      generateSignedURL: (_key, input, signingClient, expiresIn) =>
+        getSignedUrl(signingClient, new GetObjectCommand(input), {
+          expiresIn: Number(expiresIn),
+          signingDate: now(),
+        }),
+    },
+  });
+}
