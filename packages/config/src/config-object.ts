@@ -60,7 +60,14 @@ export interface Config {
     s3: { bucket: string | undefined; region: string | undefined; endpoint: string | undefined };
   };
   stripe: { secretKey: string | undefined; webhookSecret: string | undefined };
-  email: { smtpUrl: string | undefined; from: string | undefined };
+  email: {
+    smtpUrl: string | undefined;
+    from: string | undefined;
+    /** Outside production: where mail to recipients off the allowlist goes instead. */
+    redirectTo: string | undefined;
+    /** Outside production: addresses and `@domain` entries that receive mail as addressed. */
+    allowedRecipients: readonly string[];
+  };
   lifecycle: { shutdownTimeoutSeconds: number; drainSeconds: number };
   features: Readonly<Record<FeatureName, boolean>>;
   fingerprint: ConfigFingerprint;
@@ -121,7 +128,12 @@ export function buildConfig(
       s3: { bucket: values.S3_BUCKET, region: values.S3_REGION, endpoint: values.S3_ENDPOINT },
     },
     stripe: { secretKey: values.STRIPE_SECRET_KEY, webhookSecret: values.STRIPE_WEBHOOK_SECRET },
-    email: { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM },
+    email: {
+      smtpUrl: values.SMTP_URL,
+      from: values.EMAIL_FROM,
+      redirectTo: values.EMAIL_REDIRECT_TO,
+      allowedRecipients: values.EMAIL_ALLOWED_RECIPIENTS ?? [],
+    },
     lifecycle: {
       shutdownTimeoutSeconds: must(values.SHUTDOWN_TIMEOUT_SECONDS),
       drainSeconds: must(values.SHUTDOWN_DRAIN_SECONDS),

@@ -1,0 +1,38 @@
+import { defineRule } from './rule.js';
+
+/** Staging never mails a real customer; production never quietly diverts its customers' mail. */
+export const emailRules = [
+  defineRule({
+    name: 'staging-mail-guard',
+    environments: ['staging'],
+    description:
+      'Once SMTP_URL is set, EMAIL_REDIRECT_TO or EMAIL_ALLOWED_RECIPIENTS is too, so staging mails no customer.',
+    check: ({ raw }) =>
+      raw.SMTP_URL !== undefined &&
+      raw.EMAIL_REDIRECT_TO === undefined &&
+      raw.EMAIL_ALLOWED_RECIPIENTS === undefined
+        ? [
+            {
+              variable: 'EMAIL_REDIRECT_TO',
+              message:
+                'is required because SMTP_URL is set; without it or EMAIL_ALLOWED_RECIPIENTS, staging would mail real customers',
+              fix: 'set EMAIL_REDIRECT_TO=qa@your-domain (and/or EMAIL_ALLOWED_RECIPIENTS=@your-domain)',
+            },
+          ]
+        : [],
+  }),
+  defineRule({
+    name: 'no-mail-guard-in-production',
+    environments: ['production'],
+    description:
+      'EMAIL_REDIRECT_TO and EMAIL_ALLOWED_RECIPIENTS are unset: production mails for real.',
+    check: ({ raw }) =>
+      (['EMAIL_REDIRECT_TO', 'EMAIL_ALLOWED_RECIPIENTS'] as const)
+        .filter((variable) => raw[variable] !== undefined)
+        .map((variable) => ({
+          variable,
+          message: 'is set, which would divert or drop customers’ mail in production',
+          fix: `remove ${variable}; it belongs to staging`,
+        })),
+  }),
+];
