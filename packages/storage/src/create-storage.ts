@@ -17,11 +17,15 @@ export interface StorageOptions {
   s3?: Partial<S3ClientConfig>;
 }
 
-type StorageConfig = Pick<Config, 'appEnv' | 'storage' | 'security' | 'http'>;
+/** The parts of the config storage reads. */
+export type StorageConfig = Pick<Config, 'appEnv' | 'storage'> & SignerConfig;
+type SignerConfig = { security: Pick<Config['security'], 'secretKey'> } & {
+  http: Pick<Config['http'], 'publicUrl'>;
+};
 
 /** The signer behind the local driver's links; the local-file handler needs the same one to verify them. */
 export function localUrlSignerFor(
-  config: Pick<Config, 'security' | 'http'>,
+  config: SignerConfig,
   now: () => Date = () => new Date(),
 ): LocalUrlSigner {
   return new LocalUrlSigner(config.security.secretKey, config.http.publicUrl, now);

@@ -31,7 +31,7 @@ function developmentConfig(secretKey = SECRET_KEY) {
       s3: { bucket: undefined, region: undefined, endpoint: undefined },
     },
     security: { secretKey },
-    http: { publicUrl } as never,
+    http: { publicUrl },
   };
 }
 

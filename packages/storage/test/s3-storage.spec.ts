@@ -19,7 +19,7 @@ function stagingStorage(now?: () => Date): Storage {
         s3: { bucket: BUCKET, region: 'eu-west-1', endpoint: server.endpoint },
       },
       security: { secretKey: 'unused-by-the-s3-driver' },
-      http: { publicUrl: 'https://staging.example.com' } as never,
+      http: { publicUrl: 'https://staging.example.com' },
     },
     { s3: { credentials: S3RVER_CREDENTIALS }, ...(now ? { now } : {}) },
   );
