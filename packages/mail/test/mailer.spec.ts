@@ -151,6 +151,28 @@ describe('in staging', () => {
   });
 });
 
+describe('a failed send', () => {
+  it('reports the SMTP error without the credentials from SMTP_URL', async () => {
+    const strict = await startSmtpCatcher({ rejectLogins: true });
+    const password = 'Sm7p-Pa55-w0rd-Q9';
+    const mailer = mailerFor('production', {}, strict.url.replace('//', `//mailer:${password}@`));
+    try {
+      const failure: unknown = await mailer
+        .send(reportMail('ann@customer.example'))
+        .catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(Error);
+      const everything = JSON.stringify({ ...(failure as Error), stack: (failure as Error).stack });
+      expect(everything).toContain('Invalid login');
+      expect(everything).not.toContain(password);
+      expect(everything).not.toContain(Buffer.from(`\0mailer\0${password}`).toString('base64'));
+      expect(strict.inbox).toHaveLength(0);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe('in production', () => {
   it('mails the customer for real', async () => {
     await mailerFor('production').send(reportMail('ann@customer.example'));

@@ -18,12 +18,19 @@ export interface SmtpCatcher {
  * A real SMTP server in this process that keeps every message. A message is in `inbox` before the server
  * acknowledges it, so once `sendMail` resolves the test can look.
  */
-export async function startSmtpCatcher(): Promise<SmtpCatcher> {
+export async function startSmtpCatcher(
+  options: { rejectLogins?: boolean } = {},
+): Promise<SmtpCatcher> {
   const inbox: CaughtMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(_auth, _session, callback) {
+      if (options.rejectLogins) callback(new Error('Invalid username or password'));
+      else callback(null, { user: 'anyone' });
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
