@@ -132,7 +132,7 @@ export function buildConfig(
       smtpUrl: values.SMTP_URL,
       from: values.EMAIL_FROM,
       redirectTo: values.EMAIL_REDIRECT_TO,
-      allowedRecipients: values.EMAIL_ALLOWED_RECIPIENTS ?? [],
+      allowedRecipients: must(values.EMAIL_ALLOWED_RECIPIENTS),
     },
     lifecycle: {
       shutdownTimeoutSeconds: must(values.SHUTDOWN_TIMEOUT_SECONDS),

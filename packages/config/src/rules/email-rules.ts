@@ -7,10 +7,10 @@ export const emailRules = [
     environments: ['staging'],
     description:
       'Once SMTP_URL is set, EMAIL_REDIRECT_TO or EMAIL_ALLOWED_RECIPIENTS is too, so staging mails no customer.',
-    check: ({ raw }) =>
-      raw.SMTP_URL !== undefined &&
-      raw.EMAIL_REDIRECT_TO === undefined &&
-      raw.EMAIL_ALLOWED_RECIPIENTS === undefined
+    check: ({ values }) =>
+      values.SMTP_URL !== undefined &&
+      values.EMAIL_REDIRECT_TO === undefined &&
+      (values.EMAIL_ALLOWED_RECIPIENTS ?? []).length === 0
         ? [
             {
               variable: 'EMAIL_REDIRECT_TO',
@@ -26,13 +26,18 @@ export const emailRules = [
     environments: ['production'],
     description:
       'EMAIL_REDIRECT_TO and EMAIL_ALLOWED_RECIPIENTS are unset: production mails for real.',
-    check: ({ raw }) =>
-      (['EMAIL_REDIRECT_TO', 'EMAIL_ALLOWED_RECIPIENTS'] as const)
-        .filter((variable) => raw[variable] !== undefined)
+    check: ({ values }) => {
+      const set = {
+        EMAIL_REDIRECT_TO: values.EMAIL_REDIRECT_TO !== undefined,
+        EMAIL_ALLOWED_RECIPIENTS: (values.EMAIL_ALLOWED_RECIPIENTS ?? []).length > 0,
+      };
+      return (Object.keys(set) as (keyof typeof set)[])
+        .filter((variable) => set[variable])
         .map((variable) => ({
           variable,
           message: 'is set, which would divert or drop customers’ mail in production',
           fix: `remove ${variable}; it belongs to staging`,
-        })),
+        }));
+    },
   }),
 ];

@@ -43,6 +43,7 @@ export const emailVariables = {
     description:
       'Outside production, the only recipients mail is delivered to as addressed (addresses, or @domain for a whole domain); any other is redirected to EMAIL_REDIRECT_TO or, without it, not sent. Production refuses it.',
     example: '@example.com,qa@example.org',
+    default: '',
     apps: ['worker'],
     sensitive: false,
     configPath: 'email.allowedRecipients',
