@@ -48,24 +48,25 @@ export function createStorage(config: StorageConfig, options: StorageOptions = {
     });
     return new Storage(new Disk(driver), prefix);
   }
-  return new Storage(new Disk(createS3Driver(config.storage.s3, now, options.s3)), prefix);
-}
-
-function createS3Driver(
-  s3: Config['storage']['s3'],
-  now: () => Date,
-  overrides: Partial<S3ClientConfig> = {},
-): S3Driver {
-  if (s3.bucket === undefined || s3.region === undefined) {
+  const { bucket, region, endpoint } = config.storage.s3;
+  if (bucket === undefined || region === undefined) {
     // The config's rules already refuse this; a direct caller gets the same message.
     throw new Error('STORAGE_BACKEND=s3 needs S3_BUCKET and S3_REGION');
   }
-  const custom = s3.endpoint !== undefined;
-  const client = new S3Client({
-    region: s3.region,
-    ...(custom
+  const client = createS3Client(region, endpoint, options.s3);
+  return new Storage(new Disk(createS3Driver(client, bucket, now)), prefix, () => client.destroy());
+}
+
+function createS3Client(
+  region: string,
+  endpoint: string | undefined,
+  overrides: Partial<S3ClientConfig> = {},
+): S3Client {
+  return new S3Client({
+    region,
+    ...(endpoint !== undefined
       ? {
-          endpoint: s3.endpoint,
+          endpoint,
           // S3-compatible servers (MinIO, R2, s3rver) address buckets by path, and many reject the CRC32
           // checksums AWS SDK v3 adds to every request by default since 3.729.
           forcePathStyle: true,
@@ -75,9 +76,12 @@ function createS3Driver(
       : {}),
     ...overrides,
   });
+}
+
+function createS3Driver(client: S3Client, bucket: string, now: () => Date): S3Driver {
   return new S3Driver({
     client,
-    bucket: s3.bucket,
+    bucket,
     visibility: 'private',
     // Buckets made since 2023 have ACLs disabled (bucket owner enforced) and refuse requests that set one.
     supportsACL: false,

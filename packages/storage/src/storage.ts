@@ -28,7 +28,13 @@ export class Storage {
     private readonly disk: Disk,
     /** The environment prefix, e.g. `staging`. */
     readonly prefix: string,
+    private readonly release: () => void = () => undefined,
   ) {}
+
+  /** Lets go of the driver's connections (the S3 client's sockets); call once on shutdown. */
+  close(): void {
+    this.release();
+  }
 
   async put(key: string, contents: string | Uint8Array, options: PutOptions = {}): Promise<void> {
     await this.disk.put(this.#stored(key), contents, options);

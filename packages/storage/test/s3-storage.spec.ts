@@ -7,9 +7,10 @@ const BUCKET = 'ladder-media-staging';
 const HOUR = 60 * 60 * 1000;
 
 let server: S3Server;
+const opened: Storage[] = [];
 
 function stagingStorage(now?: () => Date): Storage {
-  return createStorage(
+  const storage = createStorage(
     {
       appEnv: 'staging',
       storage: {
@@ -23,6 +24,8 @@ function stagingStorage(now?: () => Date): Storage {
     },
     { s3: { credentials: S3RVER_CREDENTIALS }, ...(now ? { now } : {}) },
   );
+  opened.push(storage);
+  return storage;
 }
 
 async function storedKeys(): Promise<string[]> {
@@ -42,6 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const storage of opened) storage.close();
   await server.close();
 });
 
