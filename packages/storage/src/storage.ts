@@ -2,7 +2,10 @@ import type { Readable } from 'node:stream';
 import type { Disk } from 'flydrive';
 
 export interface PutOptions {
-  /** Stored with the object; guessed from the key's extension when left out. @default by extension */
+  /**
+   * Stored with the object on S3. The local driver keeps no metadata and always answers by extension, so give keys
+   * the right extension. @default guessed from the key's extension
+   */
   contentType?: string;
 }
 
