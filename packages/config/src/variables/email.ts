@@ -36,6 +36,7 @@ export const emailVariables = {
     apps: ['worker'],
     sensitive: false,
     configPath: 'email.redirectTo',
+    resource: 'email-address',
     group: 'email',
     exampleFiles: { staging: 'qa@CHANGE_ME.example' },
   }),
@@ -47,6 +48,7 @@ export const emailVariables = {
     apps: ['worker'],
     sensitive: false,
     configPath: 'email.allowedRecipients',
+    resource: 'email-list',
     group: 'email',
   }),
 };
