@@ -2,6 +2,7 @@ import { FINGERPRINTED_VARIABLES } from '../output/fingerprint.js';
 import { SAFETY_RULES } from '../rules/index.js';
 import { variableEntry, VARIABLE_NAMES } from '../schema.js';
 import { RESOURCE_KINDS, type ResourceKind } from '../variables/resource-kinds.js';
+import { renderFilesAndMailDoc } from './files-and-mail-doc.js';
 import { describeDefault, describeRequirement, variablesByGroup } from './variable-table.js';
 
 const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -92,6 +93,7 @@ export function renderEnvironmentDoc(): string {
     'worker’s differs. The fingerprint covers the variables both apps read, leaving out build identity and',
     `per-process knobs: ${FINGERPRINTED_VARIABLES.map((name) => `\`${name}\``).join(', ')}.`,
     '',
+    ...renderFilesAndMailDoc(),
     '## Variables',
     '',
   ];

@@ -1,5 +1,6 @@
 import { consistencyRules } from './consistency-rules.js';
 import { deployedRules } from './deployed-rules.js';
+import { emailRules } from './email-rules.js';
 import { everyEnvironmentRules } from './every-environment-rules.js';
 import { productionRules } from './production-rules.js';
 import { resourceRules } from './resource-rules.js';
@@ -18,4 +19,5 @@ export const SAFETY_RULES: readonly Rule[] = [
   ...consistencyRules,
   ...productionRules,
   ...telemetryRules,
+  ...emailRules,
 ];

@@ -43,6 +43,12 @@ export function placesOf(kind: ResourceKind, value: unknown): Place[] {
         .map((entry) => ({ part: 'host', text: hostOf(entry), isHost: true }));
     case 'email-address':
       return [{ part: 'domain', text: addressDomain(value as string), isHost: true }];
+    case 'email-list':
+      return (value as string[]).map((entry) => ({
+        part: 'domain',
+        text: addressDomain(entry),
+        isHost: true,
+      }));
     case 'bucket':
       return [{ part: 'bucket name', text: value as string, isHost: false }];
     case 'name':

@@ -112,6 +112,14 @@ describe('resource-environment: loopback and unspecified hosts in staging and pr
       ['EMAIL_FROM [resource-environment]'],
     ],
     [
+      'a staging redirect to an address at localhost',
+      { EMAIL_REDIRECT_TO: 'qa@localhost' },
+      [
+        'EMAIL_REDIRECT_TO [resource-environment]',
+        'EMAIL_REDIRECT_TO [no-mail-guard-in-production]',
+      ],
+    ],
+    [
       'an S3 endpoint on 127.0.0.1',
       { S3_ENDPOINT: 'http://127.0.0.1:9000' },
       ['S3_ENDPOINT [resource-environment]'],
@@ -140,6 +148,12 @@ describe('resource-environment: names of other environments, by whole word', () 
       ]);
     },
   );
+
+  it.each(production)('refuses a staging mail allowlist entry at a %s domain', (word) => {
+    expect(
+      keys('staging', { EMAIL_ALLOWED_RECIPIENTS: `@example.com, ann@${word}.example.com` }),
+    ).toEqual(['EMAIL_ALLOWED_RECIPIENTS [resource-environment]']);
+  });
 
   it.each([...production, ...development, ...test])(
     'refuses a bucket named acme-%s in staging',
@@ -212,7 +226,8 @@ describe('resource-environment: names of other environments, by whole word', () 
     [
       'a production SMTP host',
       'staging',
-      { SMTP_URL: 'smtps://u:p@smtp-prod.example.com:465' },
+      // With a redirect address: staging-mail-guard would otherwise ask for one.
+      { SMTP_URL: 'smtps://u:p@smtp-prod.example.com:465', EMAIL_REDIRECT_TO: 'qa@example.com' },
       ['SMTP_URL [resource-environment]'],
     ],
     [

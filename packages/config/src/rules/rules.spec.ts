@@ -243,6 +243,33 @@ const failing: [string, Case][] = [
     },
   ],
   [
+    'SMTP in staging without a redirect or an allowlist',
+    {
+      environment: 'staging',
+      change: { SMTP_URL: 'smtps://user:pw@smtp.example.com:465' },
+      problems: ['EMAIL_REDIRECT_TO [staging-mail-guard]'],
+    },
+  ],
+  [
+    'a staging mail guard copied to production',
+    {
+      environment: 'production',
+      change: { EMAIL_REDIRECT_TO: 'qa@example.com', EMAIL_ALLOWED_RECIPIENTS: '@example.com' },
+      problems: [
+        'EMAIL_REDIRECT_TO [no-mail-guard-in-production]',
+        'EMAIL_ALLOWED_RECIPIENTS [no-mail-guard-in-production]',
+      ],
+    },
+  ],
+  [
+    'an allowlist entry that is neither an address nor a domain',
+    {
+      environment: 'staging',
+      change: { EMAIL_ALLOWED_RECIPIENTS: '@example.com,qa' },
+      problems: ['EMAIL_ALLOWED_RECIPIENTS [recipient-list]'],
+    },
+  ],
+  [
     'debug logs in production',
     {
       environment: 'production',
@@ -661,6 +688,28 @@ const passing: [string, Case][] = [
         STRIPE_SECRET_KEY: 'rk_live_4eC39HqLyjWDarjtT1zdp7dc',
         STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
         SMTP_URL: 'smtps://apikey:pw@smtp.example.com:465',
+      },
+      problems: [],
+    },
+  ],
+  [
+    'SMTP in staging with a redirect address',
+    {
+      environment: 'staging',
+      change: {
+        SMTP_URL: 'smtps://user:pw@smtp.example.com:465',
+        EMAIL_REDIRECT_TO: 'qa@example.com',
+      },
+      problems: [],
+    },
+  ],
+  [
+    'SMTP in staging with only an allowlist',
+    {
+      environment: 'staging',
+      change: {
+        SMTP_URL: 'smtps://user:pw@smtp.example.com:465',
+        EMAIL_ALLOWED_RECIPIENTS: '@example.com, qa@example.org',
       },
       problems: [],
     },

@@ -1,4 +1,4 @@
-import { emailSenderValue, urlValue } from './value-types.js';
+import { emailSenderValue, recipientListValue, urlValue } from './value-types.js';
 import { defineVariable } from './variable.js';
 
 /** Outgoing email, optional: without SMTP_URL nothing is sent. */
@@ -28,5 +28,27 @@ export const emailVariables = {
       staging: 'Ladder <noreply@CHANGE_ME.example>',
       production: 'Ladder <noreply@CHANGE_ME.example>',
     },
+  }),
+  EMAIL_REDIRECT_TO: defineVariable(emailSenderValue(), {
+    description:
+      'Outside production, mail to anyone not in EMAIL_ALLOWED_RECIPIENTS goes to this address instead (the subject names the original recipient). Staging needs it or the allowlist once SMTP_URL is set; production refuses it.',
+    example: 'qa@example.com',
+    apps: ['worker'],
+    sensitive: false,
+    configPath: 'email.redirectTo',
+    resource: 'email-address',
+    group: 'email',
+    exampleFiles: { staging: 'qa@CHANGE_ME.example' },
+  }),
+  EMAIL_ALLOWED_RECIPIENTS: defineVariable(recipientListValue(), {
+    description:
+      'Outside production, the only recipients mail is delivered to as addressed (addresses, or @domain for a whole domain); any other is redirected to EMAIL_REDIRECT_TO or, without it, not sent. Production refuses it.',
+    example: '@example.com,qa@example.org',
+    default: '',
+    apps: ['worker'],
+    sensitive: false,
+    configPath: 'email.allowedRecipients',
+    resource: 'email-list',
+    group: 'email',
   }),
 };

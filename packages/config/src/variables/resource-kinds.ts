@@ -24,6 +24,11 @@ export const RESOURCE_KINDS = {
     loopback: true,
     examples: 'sender and reply-to addresses',
   },
+  'email-list': {
+    parts: 'the domain of every address or @domain entry',
+    loopback: true,
+    examples: 'recipient allowlists',
+  },
   bucket: {
     parts: 'the bucket name',
     loopback: false,

@@ -258,3 +258,17 @@ export function emailSenderValue(): ValueType<string> {
     expected,
   };
 }
+
+/** Mail recipients: whole addresses, or `@example.com` for every address at that domain. */
+export function recipientListValue(): ValueType<string[]> {
+  return listValue(
+    {
+      test: (item) =>
+        item.startsWith('@')
+          ? HOSTNAME.test(item.slice(1)) && !item.startsWith('@.')
+          : EMAIL.test(item),
+      expected: 'addresses (qa@example.com) or whole domains (@example.com)',
+    },
+    'recipient-list',
+  );
+}
