@@ -183,16 +183,19 @@ describe('draining', () => {
       ...variables,
       SHUTDOWN_DRAIN_SECONDS: '3',
     });
-    const before = await request(`${draining.url}/health`, {
-      headers: { connection: 'keep-alive' },
+    // A report of this app to read back: the public port serves the API only.
+    const created = await request(`${draining.url}/api/reports`, {
+      method: 'POST',
+      rawBody: '{"title":"Draining","periodDays":1}',
     });
+    expect(created.status).toBe(202);
+    const reportUrl = `${draining.url}/api/reports/${created.json<{ id: string }>().id}`;
+    const before = await request(reportUrl, { headers: { connection: 'keep-alive' } });
     expect(before.headers.connection).toBe('keep-alive');
     draining.process.signal('SIGTERM');
     const during = await waitFor(
       async () => {
-        const response = await request(`${draining.url}/health`, {
-          headers: { connection: 'keep-alive' },
-        });
+        const response = await request(reportUrl, { headers: { connection: 'keep-alive' } });
         return response.headers.connection === 'close' ? response : undefined;
       },
       { timeoutMs: 3_000, intervalMs: 50, description: 'Connection: close while draining' },

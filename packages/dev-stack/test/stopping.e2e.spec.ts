@@ -52,8 +52,9 @@ async function expectEverythingStopped(how: string): Promise<void> {
 
 async function expectSamePorts(first: DevRun, next: DevRun): Promise<void> {
   expect(next.appUrl).toBe(first.appUrl);
+  expect(next.managementUrl).toBe(first.managementUrl);
   expect(next.postgres).toBe(first.postgres);
-  const ready = await fetch(`${next.appUrl}/health/ready`);
+  const ready = await fetch(`${next.managementUrl}/health/ready`);
   expect(ready.status).toBe(200);
 }
 
@@ -71,7 +72,7 @@ describe('pnpm dev stops cleanly however it is stopped', () => {
     expect(second.status).not.toBe(0);
     expect(second.stdout).toContain('pnpm dev is already running in this checkout');
     expect(second.stdout).toContain(first.appUrl);
-    expect((await fetch(`${first.appUrl}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${first.managementUrl}/health/ready`)).status).toBe(200);
   });
 
   it('closing the terminal (a hangup) stops the apps, the watchers, turbo and the services', async () => {
