@@ -351,24 +351,29 @@ describe('the config object', () => {
 });
 
 describe('fingerprint', () => {
-  const fingerprint = (variables: Record<string, string | undefined>) =>
-    inspect(variables).config?.fingerprint;
+  // Fails the test when the variables do not load, so a "changed" fingerprint cannot be an absent one.
+  const fingerprint = (variables: Record<string, string | undefined>) => {
+    const inspection = inspect(variables);
+    expect(problemKeys(inspection)).toEqual([]);
+    if (!inspection.config) throw new Error('the config did not load');
+    return inspection.config.fingerprint;
+  };
 
   it('is the same for the same values, whatever their source', () => {
     const folder = folderWith({ '.env.staging': 'PORT=8080\n' });
-    const fromFile = inspect({
+    const fromFile = fingerprint({
       ...stagingVariables(),
       PORT: undefined,
       ENV_FILE: join(folder, '.env.staging'),
-    }).config?.fingerprint;
+    });
     expect(fromFile).toEqual(fingerprint(stagingVariables()));
   });
 
   it('changes its config part when a non-secret value changes', () => {
     const base = fingerprint(productionVariables());
     const changed = fingerprint({ ...productionVariables(), QUEUE_PREFIX: 'ladder-eu' });
-    expect(changed?.config).not.toBe(base?.config);
-    expect(changed?.secrets).toBe(base?.secrets);
+    expect(changed.config).not.toBe(base.config);
+    expect(changed.secrets).toBe(base.secrets);
   });
 
   it('changes its secrets part, and only that, when a password changes', () => {
@@ -377,13 +382,13 @@ describe('fingerprint', () => {
       ...productionVariables(),
       DATABASE_URL: 'postgres://ladder:other-Pa55-w0rd@db.internal.example.com:5432/ladder',
     });
-    expect(changed?.config).toBe(base?.config);
-    expect(changed?.secrets).not.toBe(base?.secrets);
+    expect(changed.config).toBe(base.config);
+    expect(changed.secrets).not.toBe(base.secrets);
   });
 
   it('changes when SECRET_KEY changes', () => {
     const changed = fingerprint({ ...productionVariables(), SECRET_KEY: `${STRONG_SECRET_KEY}X` });
-    expect(changed?.secrets).not.toBe(fingerprint(productionVariables())?.secrets);
+    expect(changed.secrets).not.toBe(fingerprint(productionVariables()).secrets);
   });
 
   it('ignores settings only one app reads and per-process knobs', () => {
@@ -397,9 +402,9 @@ describe('fingerprint', () => {
   });
 
   it('changes when a feature flag differs', () => {
-    expect(
-      fingerprint({ ...productionVariables(), FEATURE_NEW_CHECKOUT: 'true' })?.config,
-    ).not.toBe(fingerprint(productionVariables())?.config);
+    expect(fingerprint({ ...productionVariables(), FEATURE_NEW_CHECKOUT: 'true' }).config).not.toBe(
+      fingerprint(productionVariables()).config,
+    );
   });
 
   it('ignores the release version, so a rolling deploy is not a mismatch', () => {

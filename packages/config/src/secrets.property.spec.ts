@@ -33,6 +33,9 @@ interface Secrets {
   stripeKey: string;
   webhookSecret: string;
   smtpPassword: string;
+  /** A credential passed in a URL's query string, under one of the names people use for it. */
+  queryName: string;
+  queryValue: string;
 }
 
 const secrets: fc.Arbitrary<Secrets> = fc.record({
@@ -42,6 +45,18 @@ const secrets: fc.Arbitrary<Secrets> = fc.record({
   stripeKey: token.map((body) => `sk_live_${body}`),
   webhookSecret: token.map((body) => `whsec_${body}`),
   smtpPassword: password,
+  queryName: fc.constantFrom(
+    'token',
+    'api_key',
+    'apikey',
+    'access_token',
+    'password',
+    'auth',
+    'secret',
+    'credentials',
+    'Api-Key',
+  ),
+  queryValue: token,
 });
 
 function variablesWith(values: Secrets, broken: boolean): Variables {
@@ -53,7 +68,7 @@ function variablesWith(values: Secrets, broken: boolean): Variables {
     REDIS_URL: `${broken ? 'http' : 'rediss'}://:${encode(values.redisPassword)}@cache.internal.example.com:6379/0`,
     STRIPE_SECRET_KEY: broken ? values.stripeKey.replace('sk_live_', 'sk_test_') : values.stripeKey,
     STRIPE_WEBHOOK_SECRET: values.webhookSecret,
-    SMTP_URL: `smtps://mailer:${encode(values.smtpPassword)}@smtp.example.com:465`,
+    SMTP_URL: `smtps://mailer:${encode(values.smtpPassword)}@smtp.example.com:465?${values.queryName}=${values.queryValue}`,
     DEBUG: broken ? 'true' : 'false',
   };
 }
@@ -109,6 +124,7 @@ function forbiddenFragments(values: Secrets): string[] {
     values.webhookSecret,
     values.smtpPassword,
     encodeURIComponent(values.smtpPassword),
+    values.queryValue,
   ];
 }
 

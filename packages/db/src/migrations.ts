@@ -46,8 +46,8 @@ export interface MigrationOutcome {
 /**
  * Applies pending migrations after checking the environment stamp, so a database that belongs to another
  * environment is never modified, and stamps a fresh database with `environment`. A session advisory lock held on
- * its own connection serialises concurrent runners (two deploys, or web replicas starting together); Postgres
- * releases it if this process dies.
+ * its own connection serialises concurrent runners (two overlapping deploy jobs running `ladder-db migrate`, or
+ * one next to the dev stack's start-up); Postgres releases it if this process dies.
  */
 export async function runMigrations(
   database: Database,

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readEnvFile } from '../loading/env-files.js';
 import { inspectConfig } from '../load-config.js';
 import { temporaryFolder } from '../testing/fixtures.js';
-
-const repositoryRoot = join(import.meta.dirname, '..', '..', '..', '..');
+import { repositoryRoot } from '../testing/run-cli.js';
 
 function inspectExample(environment: 'development' | 'staging' | 'production') {
   const folder = temporaryFolder();

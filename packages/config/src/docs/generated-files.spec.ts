@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { docsCommand } from '../cli/docs-command.js';
 import { VARIABLE_NAMES } from '../schema.js';
 import { temporaryFolder } from '../testing/fixtures.js';
+import { repositoryRoot } from '../testing/run-cli.js';
 import { EXAMPLE_ENVIRONMENTS, exampleFileName, renderExampleFile } from './example-files.js';
 import { findDrift, writeGeneratedFiles } from './generated-files.js';
 import { renderEnvironmentDoc } from './environment-doc.js';
 
-const repositoryRoot = join(import.meta.dirname, '..', '..', '..', '..');
 const GENERATED = [
   'docs/environment.md',
   '.env.development.example',

@@ -46,13 +46,14 @@ describe('AppConfigModule', () => {
   });
 
   it('refuses to build with every problem listed', () => {
-    expect(() =>
+    const build = () =>
       AppConfigModule.forRoot({
         load: {
           env: { ...productionVariables(), DEBUG: 'true', PORT: 'x' },
           envDir: temporaryFolder(),
         },
-      }),
-    ).toThrow(ConfigError);
+      });
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow(/\(2 problems\):\n {2}DEBUG \[debug-off\] .+\n {2}PORT \[integer\] /);
   });
 });

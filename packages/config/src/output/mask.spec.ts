@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSecret, maskUrl } from './mask.js';
+import { maskSecret, maskUrl, secretFragments } from './mask.js';
 
 describe('maskUrl', () => {
   it('masks the password and keeps user, host, port and database readable', () => {
@@ -38,5 +38,36 @@ describe('maskSecret', () => {
   it('masks anything else whole, whatever its length', () => {
     expect(maskSecret('q7VhX2m9LpR4tW8zKc1NbF6yGd3SjA5eHu0oIi')).toBe('****');
     expect(maskSecret('x')).toBe('****');
+  });
+});
+
+describe('secretFragments', () => {
+  it('holds the value, a URL password as written and decoded, and secret query parameters only', () => {
+    expect(
+      secretFragments(
+        'smtps://mailer:p%40ss-w0rd@smtp.example.com?api_key=k3y-v4lue&mode=strict&token=',
+      ),
+    ).toEqual([
+      'smtps://mailer:p%40ss-w0rd@smtp.example.com?api_key=k3y-v4lue&mode=strict&token=',
+      'p%40ss-w0rd',
+      'p@ss-w0rd',
+      'k3y-v4lue',
+    ]);
+  });
+
+  it('holds only the value when the URL has no password', () => {
+    expect(secretFragments('rediss://cache.internal:6380/0')).toEqual([
+      'rediss://cache.internal:6380/0',
+    ]);
+  });
+});
+
+describe('mask spelling', () => {
+  it('shows the query-string mask as asterisks', () => {
+    expect(maskUrl('redis://cache/0?token=abc')).toBe('redis://cache/0?token=****');
+  });
+
+  it('masks a value that only contains a URL whole', () => {
+    expect(maskSecret('key=s3cr3t https://example.com')).toBe('****');
   });
 });

@@ -855,6 +855,13 @@ describe('safety rules', () => {
       ALLOWED_HOSTS: 'localhost',
       LOG_LEVEL: 'debug',
     });
+    // Pins the problems first, so the loop below cannot pass by having nothing to check.
+    expect(problemKeys(inspection)).toEqual([
+      'DEBUG [debug-off]',
+      'LOG_LEVEL [log-level-production]',
+      'ALLOWED_HOSTS [resource-environment]',
+      'ALLOWED_HOSTS [public-url-allowed]',
+    ]);
     for (const problem of inspection.problems) {
       expect(problem.variable).toMatch(/^[A-Z_]+$/);
       expect(problem.rule).toMatch(/^[a-z-]+$/);

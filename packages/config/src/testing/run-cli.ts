@@ -1,8 +1,9 @@
-import { join } from 'node:path';
 import { runCli } from '../cli/main.js';
+import { findRepositoryRoot } from '../loading/repository-root.js';
 import type { Variables } from './fixtures.js';
 
-export const repositoryRoot = join(import.meta.dirname, '..', '..', '..', '..');
+/** Found by walking up, so tests also find it from a copy of the package (the mutation-testing sandbox). */
+export const repositoryRoot = findRepositoryRoot(import.meta.dirname) ?? process.cwd();
 
 export interface CapturedRun {
   code: number;

@@ -90,9 +90,10 @@ describe('lists', () => {
     ]);
   });
 
-  it('refuses hosts with a scheme or port, naming the entry', () => {
+  it('refuses hosts with a scheme or port, naming the entry without quoting it', () => {
     const result = hostListValue().schema.safeParse('app.example.com,https://evil.example.com:443');
     expect(result.error?.issues[0]?.message).toContain('entry 2');
+    expect(result.error?.issues[0]?.message).not.toContain('evil.example.com');
   });
 
   it('accepts origins and refuses paths', () => {

@@ -159,7 +159,7 @@ function listValue(
             context.issues.push({
               code: 'custom',
               input: context.value,
-              message: `entry ${index + 1} ("${item}") is not ${entry.expected}`,
+              message: `entry ${index + 1} is not ${entry.expected}`,
             });
           }
         });
