@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)(
       const page = await browser.newPage();
       await waitFor(
         async () => {
-          await page.goto(`${web.url}/`);
+          await page.goto(`${web.managementUrl}/`);
           return (await page.locator('table').count()) >= 2;
         },
         {
