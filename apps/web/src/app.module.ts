@@ -6,7 +6,6 @@ import { DatabaseModule } from '@repo/db/nest';
 import { LoggingModule } from '@repo/logging';
 import { OpsModule } from '@repo/ops/nest';
 import { QueueModule, RedisModule } from '@repo/queue/nest';
-import { StorageModule } from '@repo/storage/nest';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
@@ -25,7 +24,6 @@ export class AppModule {
         DatabaseModule.forRoot({ applicationName: 'ladder-web' }),
         RedisModule.forRoot({ connectionName: 'ladder-web' }),
         QueueModule,
-        StorageModule,
         LifecycleModule,
         RateLimitModule,
         WorkersModule,

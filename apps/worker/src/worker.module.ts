@@ -3,10 +3,8 @@ import type { Config } from '@repo/config';
 import { AppConfigModule } from '@repo/config/nest';
 import { DatabaseModule } from '@repo/db/nest';
 import { LoggingModule } from '@repo/logging';
-import { MailModule } from '@repo/mail/nest';
 import { OpsModule } from '@repo/ops/nest';
 import { RedisModule } from '@repo/queue/nest';
-import { StorageModule } from '@repo/storage/nest';
 import { ReportsProcessingModule } from './reports/reports-processing.module.js';
 
 @Module({})
@@ -19,8 +17,6 @@ export class WorkerModule {
         LoggingModule.forRoot('worker'),
         DatabaseModule.forRoot({ applicationName: 'ladder-worker' }),
         RedisModule.forRoot({ connectionName: 'ladder-worker' }),
-        StorageModule,
-        MailModule,
         ReportsProcessingModule,
         // Liveness and readiness for the orchestrator's probes, on WORKER_MANAGEMENT_PORT.
         // The worker image has no migration files: the web image's release step owns migrations.

@@ -25,11 +25,10 @@ describe('runMigrations', () => {
     expect(await pendingMigrations(database.db)).toEqual([
       '0000_initial',
       '0001_outbox_and_idempotency',
-      '0002_report_email',
     ]);
     const outcome = await runMigrations(database, 'test');
     expect(outcome).toEqual({
-      applied: ['0000_initial', '0001_outbox_and_idempotency', '0002_report_email'],
+      applied: ['0000_initial', '0001_outbox_and_idempotency'],
       stamped: true,
     });
     expect(await pendingMigrations(database.db)).toEqual([]);

@@ -12,8 +12,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { REPORT_LINK_SECONDS, reportFileKeys, type Report } from '@repo/db';
-import { Storage } from '@repo/storage';
+import type { Report } from '@repo/db';
 import type { Response } from 'express';
 import { RATE_LIMITS } from '../rate-limit/rate-limit.module.js';
 import { reportRequestSchema, type ReportRequest } from './report-request.schema.js';
@@ -24,22 +23,7 @@ import { ZodBodyPipe } from './zod-body.pipe.js';
 /** The browser remembers its last report (signed cookie) so the status page can show it. */
 export const LAST_REPORT_COOKIE = 'ladder_last_report';
 
-/** Signed download links of a completed report's files; none before it completes. */
-async function downloads(
-  storage: Storage,
-  report: Report,
-): Promise<{ json: string; csv: string; expiresInSeconds: number } | undefined> {
-  if (report.status !== 'completed') return undefined;
-  const keys = reportFileKeys(report.id);
-  const options = { expiresInSeconds: REPORT_LINK_SECONDS };
-  return {
-    json: await storage.signedUrl(keys.json, options),
-    csv: await storage.signedUrl(keys.csv, options),
-    expiresInSeconds: REPORT_LINK_SECONDS,
-  };
-}
-
-function present(report: Report, download?: Awaited<ReturnType<typeof downloads>>) {
+function present(report: Report) {
   return {
     id: report.id,
     title: report.title,
@@ -51,16 +35,13 @@ function present(report: Report, download?: Awaited<ReturnType<typeof downloads>
     createdAt: report.createdAt,
     startedAt: report.startedAt,
     completedAt: report.completedAt,
-    links: { self: `/api/reports/${report.id}`, ...(download && { download }) },
+    links: { self: `/api/reports/${report.id}` },
   };
 }
 
 @Controller('api/reports')
 export class ReportsController {
-  constructor(
-    private readonly reports: ReportsService,
-    private readonly storage: Storage,
-  ) {}
+  constructor(private readonly reports: ReportsService) {}
 
   @Post()
   @HttpCode(202)
@@ -88,6 +69,6 @@ export class ReportsController {
   ): Promise<ReturnType<typeof present>> {
     const report = await this.reports.find(id);
     if (!report) throw new NotFoundException(`No report ${id}`);
-    return present(report, await downloads(this.storage, report));
+    return present(report);
   }
 }
