@@ -3,6 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { Config } from '@repo/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { HttpMetrics, httpMetricsMiddleware } from '@repo/telemetry/metrics';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { devRunHeader } from './dev-run-header.js';
@@ -25,6 +26,8 @@ export async function createApp(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // First, so every request is counted, including those the hardening below rejects.
+  app.use(httpMetricsMiddleware(app.get(HttpMetrics)));
   // pnpm dev sets DEV_RUN_ID and only trusts an answer that echoes it, so another server on the port never counts.
   const runId = config.development.runId;
   if (runId !== undefined) app.use(devRunHeader(runId));

@@ -6,8 +6,10 @@ import { DatabaseModule } from '@repo/db/nest';
 import { LoggingModule } from '@repo/logging';
 import { OpsModule } from '@repo/ops/nest';
 import { QueueModule, RedisModule } from '@repo/queue/nest';
+import { TelemetryModule } from '@repo/telemetry/nest';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { StatusModule } from './status/status.module.js';
@@ -21,6 +23,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot({ config }),
         LoggingModule.forRoot('web'),
+        TelemetryModule.forRoot('web'),
         DatabaseModule.forRoot({ applicationName: 'ladder-web' }),
         RedisModule.forRoot({ connectionName: 'ladder-web' }),
         QueueModule,
@@ -35,6 +38,7 @@ export class AppModule {
         }),
         ReportsModule,
         StatusModule,
+        MetricsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

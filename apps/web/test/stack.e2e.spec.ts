@@ -156,6 +156,45 @@ describe('web and worker on one configuration', () => {
     });
   });
 
+  it("serves both apps' metrics on their management ports only, labelled by route and queue, without secrets", async () => {
+    const id = await postReport({ title: 'Metrics', periodDays: 1 });
+    await waitForReport(id, 'completed');
+    const webScrape = await request(`${web.managementUrl}/metrics`);
+    expect(webScrape.status).toBe(200);
+    expect(webScrape.headers['content-type']).toContain('text/plain');
+    expect(webScrape.body).toMatch(
+      /ladder_http_requests_total\{method="POST",route="\/api\/reports",status_class="2xx",app="web"\} \d+/,
+    );
+    expect(webScrape.body).toContain('route="/api/reports/:id"');
+    expect(webScrape.body).not.toContain(id);
+    // The job finishes after the worker's event fires; wait until the scrape has counted it.
+    const workerScrape = await waitFor(
+      async () => {
+        const response = await request(`${worker.managementUrl}/metrics`);
+        return /ladder_jobs_completed_total\{queue="reports",app="worker"\} [1-9]/.test(
+          response.body,
+        )
+          ? response
+          : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 100, description: 'the worker to count the job' },
+    );
+    expect(workerScrape.body).toContain(
+      'ladder_job_duration_seconds_count{app="worker",queue="reports",outcome="completed"}',
+    );
+    expect((await request(`${web.url}/metrics`)).status).toBe(404);
+    const secrets = [
+      variables.SECRET_KEY,
+      new URL(variables.DATABASE_URL ?? '').password,
+      new URL(variables.REDIS_URL ?? '').password,
+    ].filter((secret): secret is string => Boolean(secret));
+    expect(secrets.length).toBeGreaterThan(1);
+    for (const secret of secrets) {
+      expect(webScrape.body).not.toContain(secret);
+      expect(workerScrape.body).not.toContain(secret);
+    }
+  });
+
   it('sets its cookie signed, httpOnly, SameSite=Lax and Secure as configured', async () => {
     const response = await request(`${web.url}/api/reports`, {
       method: 'POST',

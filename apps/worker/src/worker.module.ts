@@ -5,6 +5,8 @@ import { DatabaseModule } from '@repo/db/nest';
 import { LoggingModule } from '@repo/logging';
 import { OpsModule } from '@repo/ops/nest';
 import { RedisModule } from '@repo/queue/nest';
+import { TelemetryModule } from '@repo/telemetry/nest';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { ReportsProcessingModule } from './reports/reports-processing.module.js';
 
 @Module({})
@@ -15,6 +17,7 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot({ config }),
         LoggingModule.forRoot('worker'),
+        TelemetryModule.forRoot('worker'),
         DatabaseModule.forRoot({ applicationName: 'ladder-worker' }),
         RedisModule.forRoot({ connectionName: 'ladder-worker' }),
         ReportsProcessingModule,
@@ -25,6 +28,7 @@ export class WorkerModule {
           checkMigrations: false,
           logFailedChecks: config.appEnv !== 'development',
         }),
+        MetricsModule,
       ],
     };
   }

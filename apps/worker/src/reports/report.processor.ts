@@ -3,7 +3,8 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import type { Config } from '@repo/config';
 import { InjectConfig } from '@repo/config/nest';
 import { ReportsRepository, type ReportResult } from '@repo/db';
-import { REPORTS_QUEUE, type ReportJobData } from '@repo/queue';
+import { REPORT_JOB_OPTIONS, REPORTS_QUEUE, type ReportJobData } from '@repo/queue';
+import { QueueMetrics } from '@repo/telemetry/metrics';
 import { DelayedError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { WorkerStats } from '../heartbeat/worker-stats.js';
@@ -33,6 +34,7 @@ export class ReportProcessor
     private readonly reports: ReportsRepository,
     private readonly stats: WorkerStats,
     private readonly logger: PinoLogger,
+    private readonly queueMetrics: QueueMetrics,
   ) {
     super();
     this.logger.setContext(ReportProcessor.name);
@@ -41,6 +43,7 @@ export class ReportProcessor
   onApplicationBootstrap(): void {
     // @Processor options are fixed at import time; the concurrency comes from the config, so start here.
     this.worker.concurrency = this.config.queue.workerConcurrency;
+    this.queueMetrics.observeWorker(this.worker, REPORT_JOB_OPTIONS.attempts ?? 1);
     this.worker
       .run()
       .catch((error: unknown) => this.logger.error({ err: error }, 'worker stopped unexpectedly'));
