@@ -167,6 +167,10 @@ describe('web and worker on one configuration', () => {
     );
     expect(webScrape.body).toContain('route="/api/reports/:id"');
     expect(webScrape.body).not.toContain(id);
+    for (const dependency of ['postgres', 'redis'])
+      expect(webScrape.body).toContain(
+        `ladder_dependency_up{dependency="${dependency}",app="web"} 1`,
+      );
     // The job finishes after the worker's event fires; wait until the scrape has counted it.
     const workerScrape = await waitFor(
       async () => {
@@ -181,6 +185,9 @@ describe('web and worker on one configuration', () => {
     );
     expect(workerScrape.body).toContain(
       'ladder_job_duration_seconds_count{app="worker",queue="reports",outcome="completed"}',
+    );
+    expect(workerScrape.body).toContain(
+      'ladder_dependency_up{dependency="postgres",app="worker"} 1',
     );
     expect((await request(`${web.url}/metrics`)).status).toBe(404);
     const secrets = [
