@@ -210,6 +210,7 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
         `${formatSummary({
           appUrl,
           managementUrl,
+          workerManagementUrl: `http://localhost:${config.management.workerPort}`,
           databaseUrl: config.database.url,
           redisUrl: config.redis.url,
           logLevel: config.logLevel,

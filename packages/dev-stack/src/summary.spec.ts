@@ -5,6 +5,7 @@ describe('formatSummary', () => {
   const summary = formatSummary({
     appUrl: 'http://localhost:3000',
     managementUrl: 'http://localhost:9464',
+    workerManagementUrl: 'http://localhost:9465',
     databaseUrl: 'postgres://ladder:s3cret-pass@localhost:49153/ladder_dev',
     redisUrl: 'redis://:r3dis-pass@localhost:49154/0',
     logLevel: 'debug',
@@ -15,6 +16,9 @@ describe('formatSummary', () => {
   it('names the app, the status page, both connection strings, the log level and how to stop', () => {
     expect(summary).toContain('App:          http://localhost:3000');
     expect(summary).toContain('Status page:  http://localhost:9464/');
+    expect(summary).toContain(
+      'Metrics:      http://localhost:9464/metrics (web), http://localhost:9465/metrics (worker)',
+    );
     expect(summary).toContain('Postgres:     postgres://ladder:****@localhost:49153/ladder_dev');
     expect(summary).toContain('Redis:        redis://:****@localhost:49154/0');
     expect(summary).toContain('Log level:    debug');

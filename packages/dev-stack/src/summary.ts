@@ -4,6 +4,8 @@ export interface SummaryFacts {
   appUrl: string;
   /** The web app's management server: status page, readiness, /workers. */
   managementUrl: string;
+  /** The worker's management server, which serves the worker's own metrics. */
+  workerManagementUrl: string;
   databaseUrl: string;
   redisUrl: string;
   logLevel: string;
@@ -19,6 +21,10 @@ export function formatSummary(facts: SummaryFacts): string {
     [
       'Status page',
       `${facts.managementUrl}/  (readiness: ${facts.managementUrl}/health/ready, workers: ${facts.managementUrl}/workers)`,
+    ],
+    [
+      'Metrics',
+      `${facts.managementUrl}/metrics (web), ${facts.workerManagementUrl}/metrics (worker)`,
     ],
     ['Postgres', maskUrl(facts.databaseUrl)],
     ['Redis', maskUrl(facts.redisUrl)],
