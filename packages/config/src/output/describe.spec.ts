@@ -19,13 +19,13 @@ describe('formatVariableTable', () => {
   it('aligns names and values in columns and spells an unset value', () => {
     const table = formatVariableTable([
       { name: 'PORT', shown: '8080', origin: 'default' },
-      { name: 'DATABASE_URL', shown: 'postgres://ladder:****@db:5432/ladder', origin: 'process' },
+      { name: 'DATABASE_URL', shown: 'postgres://shop:****@db:5432/shop', origin: 'process' },
       { name: 'S3_ENDPOINT', shown: undefined, origin: 'unset' },
     ] as Parameters<typeof formatVariableTable>[0]);
     expect(table.split('\n')).toEqual([
-      'PORT          8080                                   default',
-      'DATABASE_URL  postgres://ladder:****@db:5432/ladder  process',
-      'S3_ENDPOINT   (unset)                                unset',
+      'PORT          8080                               default',
+      'DATABASE_URL  postgres://shop:****@db:5432/shop  process',
+      'S3_ENDPOINT   (unset)                            unset',
     ]);
   });
 });

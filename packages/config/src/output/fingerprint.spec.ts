@@ -17,9 +17,9 @@ function valuesWith(secretKey: string, databasePassword: string, redisPassword: 
   return {
     APP_ENV: 'production',
     PUBLIC_URL: 'https://app.example.com',
-    QUEUE_PREFIX: 'ladder',
+    QUEUE_PREFIX: 'shop',
     SECRET_KEY: secretKey,
-    DATABASE_URL: `postgres://ladder:${databasePassword}@db.internal.example.com:5432/ladder`,
+    DATABASE_URL: `postgres://shop:${databasePassword}@db.internal.example.com:5432/shop`,
     REDIS_URL: `rediss://:${redisPassword}@cache.internal.example.com:6379/0`,
   };
 }
@@ -35,7 +35,7 @@ describe('fingerprintOf', () => {
     const fingerprint = fingerprintOf(valuesWith('k'.repeat(40), 'database-pw', 'redis-pw'));
     expect(formatFingerprint(fingerprint)).toMatch(/^[0-9a-f]{12}\/[0-9a-f]{12}$/);
     // Declaring another fingerprinted variable changes the configuration half on purpose: update this value then.
-    expect(formatFingerprint(fingerprint)).toMatchInlineSnapshot(`"2deb55cf62b6/441e78f7eaa9"`);
+    expect(formatFingerprint(fingerprint)).toMatchInlineSnapshot(`"02a25c6ec82f/9b4a0c523a3d"`);
   });
 
   it('changes its secrets half, and only that, with SECRET_KEY', () => {
@@ -59,8 +59,7 @@ describe('fingerprintOf', () => {
           config,
         );
         expect(
-          fingerprintOf({ ...valuesWith(key, password, password), QUEUE_PREFIX: 'ladder-eu' })
-            .config,
+          fingerprintOf({ ...valuesWith(key, password, password), QUEUE_PREFIX: 'shop-eu' }).config,
         ).not.toBe(config);
       }),
       { numRuns: 50 },

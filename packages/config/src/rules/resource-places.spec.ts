@@ -3,9 +3,9 @@ import { placesOf } from './resource-places.js';
 
 describe('placesOf', () => {
   it('reads a URL as its host and its path, decoded and without slashes', () => {
-    expect(placesOf('url', 'postgres://u:p@DB.internal:5432//ladder%5Fstaging//')).toEqual([
+    expect(placesOf('url', 'postgres://u:p@DB.internal:5432//shop%5Fstaging//')).toEqual([
       { part: 'host', text: 'db.internal', isHost: true },
-      { part: 'path', text: 'ladder_staging', isHost: false },
+      { part: 'path', text: 'shop_staging', isHost: false },
     ]);
     expect(placesOf('url', 'redis://cache.internal:6379')).toEqual([
       { part: 'host', text: 'cache.internal', isHost: true },
@@ -24,7 +24,7 @@ describe('placesOf', () => {
   });
 
   it('reads the domain of a sender, bare or named', () => {
-    expect(placesOf('email-address', 'Ladder <no-reply@mail.example.com>')).toEqual([
+    expect(placesOf('email-address', 'Shop <no-reply@mail.example.com>')).toEqual([
       { part: 'domain', text: 'mail.example.com', isHost: true },
     ]);
     expect(placesOf('email-address', 'no-reply@mail.example.com ')).toEqual([
@@ -36,9 +36,9 @@ describe('placesOf', () => {
     expect(placesOf('bucket', 'acme-uploads')).toEqual([
       { part: 'bucket name', text: 'acme-uploads', isHost: false },
     ]);
-    expect(placesOf('name', 'ladder')).toEqual([{ part: 'name', text: 'ladder', isHost: false }]);
-    expect(placesOf('path', '/var/lib/ladder')).toEqual([
-      { part: 'path', text: '/var/lib/ladder', isHost: false },
+    expect(placesOf('name', 'shop')).toEqual([{ part: 'name', text: 'shop', isHost: false }]);
+    expect(placesOf('path', '/var/lib/shop')).toEqual([
+      { part: 'path', text: '/var/lib/shop', isHost: false },
     ]);
   });
 });

@@ -49,11 +49,11 @@ describe('isLoopbackHost', () => {
 
 describe('url parts', () => {
   it('reads the host lower-cased and unbracketed', () => {
-    expect(hostOf('postgres://u:p@DB.Internal:5432/ladder')).toBe('db.internal');
+    expect(hostOf('postgres://u:p@DB.Internal:5432/shop')).toBe('db.internal');
     expect(hostOf('redis://[::1]:6379')).toBe('::1');
   });
 
   it('reads the database name decoded, without the slash', () => {
-    expect(databaseNameOf('postgres://u:p@db/ladder%5Fdev')).toBe('ladder_dev');
+    expect(databaseNameOf('postgres://u:p@db/shop%5Fdev')).toBe('shop_dev');
   });
 });
