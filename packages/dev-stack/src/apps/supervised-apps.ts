@@ -51,6 +51,9 @@ export function startApps(
       'dev',
       '--filter=@repo/web...',
       '--filter=@repo/worker...',
+      // Every package's watcher is a persistent task, and turbo refuses to start with fewer slots than those; they
+      // idle between edits, so the slots cost nothing.
+      '--concurrency=64',
       '--ui=stream',
       ...(process.stdout.isTTY ? ['--color'] : []),
     ],
