@@ -1,19 +1,5 @@
+import { hostMatcher } from '@repo/config';
 import type { NextFunction, Request, Response } from 'express';
-
-/**
- * A matcher for ALLOWED_HOSTS: exact names (case-insensitive), `.example.com` for the domain and its
- * subdomains, `*` for anything. IPv6 entries may be written with or without brackets.
- */
-export function hostMatcher(allowed: readonly string[]): (hostname: string) => boolean {
-  const entries = allowed.map((entry) => entry.toLowerCase().replace(/^\[|\]$/g, ''));
-  if (entries.includes('*')) return () => true;
-  return (hostname) => {
-    const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-    return entries.some((entry) =>
-      entry.startsWith('.') ? host === entry.slice(1) || host.endsWith(entry) : host === entry,
-    );
-  };
-}
 
 /**
  * Answers 400 to any Host outside ALLOWED_HOSTS, which blocks DNS rebinding and host-header injection (password

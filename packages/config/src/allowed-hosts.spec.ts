@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostMatcher } from './host-allowlist.js';
+import { hostMatcher } from './allowed-hosts.js';
 
 describe('hostMatcher', () => {
   const matches = hostMatcher(['app.example.com', '.example.org', 'localhost', '[::1]']);
