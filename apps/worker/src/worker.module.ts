@@ -3,10 +3,9 @@ import type { Config } from '@repo/config';
 import { AppConfigModule } from '@repo/config/nest';
 import { DatabaseModule } from '@repo/db/nest';
 import { LoggingModule } from '@repo/logging';
-import { OpsModule } from '@repo/ops/nest';
+import { MetricsModule, OpsModule } from '@repo/ops/nest';
 import { RedisModule } from '@repo/queue/nest';
 import { TelemetryModule } from '@repo/telemetry/nest';
-import { MetricsModule } from './metrics/metrics.module.js';
 import { ReportsProcessingModule } from './reports/reports-processing.module.js';
 
 @Module({})

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ManagementRoutes } from '@repo/ops/nest';
+import { ManagementRoutes } from '../management-routes.js';
 import { scrape } from '@repo/telemetry/metrics';
 import { InjectMetricsRegistry } from '@repo/telemetry/nest';
 import type { Registry } from 'prom-client';
