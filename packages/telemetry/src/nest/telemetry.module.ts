@@ -12,6 +12,7 @@ import {
   type AppName,
 } from '../metrics/index.js';
 import { METRICS_REGISTRY } from './metrics.tokens.js';
+import { TracingShutdown } from './tracing-shutdown.js';
 
 const FEATURE_METRICS = [
   HttpMetrics,
@@ -24,7 +25,8 @@ const FEATURE_METRICS = [
 /**
  * The metrics registry of one app and the feature metrics that register into it, for injection wherever the
  * measured thing lives (the HTTP middleware, the queue module, the health checks). Requires AppConfigModule.
- * Global, so feature modules only inject. Tracing is started before Nest (see startTracing), not here.
+ * Global, so feature modules only inject. Tracing is started before Nest (see startTracing), not here; this
+ * module only flushes it on shutdown. Import it before the database and Redis modules, so it closes after them.
  */
 @Module({})
 export class TelemetryModule {
@@ -43,6 +45,7 @@ export class TelemetryModule {
           inject: [METRICS_REGISTRY],
           useFactory: (registry: Registry) => new metrics(registry),
         })),
+        TracingShutdown,
       ],
       exports: [METRICS_REGISTRY, ...FEATURE_METRICS],
     };

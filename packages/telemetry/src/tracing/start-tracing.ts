@@ -12,6 +12,14 @@ export interface Tracing {
 /** What the instrumentations patch (see tracing-options.ts); builtins are matched with and without `node:`. */
 const INSTRUMENTED_MODULES = ['http', 'https', 'pg', 'pg-pool', 'ioredis'];
 
+/**
+ * Where the running SDK is kept. The instrumentation entry starts it and the app stops it, and the two may be
+ * separate bundles with a copy of this module each: a global symbol is the one place both see.
+ */
+const RUNNING = Symbol.for('@repo/telemetry/tracing');
+
+type TracingGlobal = typeof globalThis & { [RUNNING]?: Tracing };
+
 let hooksRegistered = false;
 
 /**
@@ -35,5 +43,18 @@ export async function startTracing(config: Config, app: TracedApp): Promise<Trac
     hooksRegistered = true;
   }
   const { startSdk } = await import('./tracing-sdk.js');
-  return startSdk(config, app);
+  const tracing = startSdk(config, app);
+  (globalThis as TracingGlobal)[RUNNING] = tracing;
+  return tracing;
+}
+
+/**
+ * Flushes and stops the SDK that startTracing started in this process, if any; the app calls it last on
+ * shutdown, once its servers, workers and connections have closed and produced their final spans.
+ */
+export async function shutdownTracing(): Promise<void> {
+  const running = globalThis as TracingGlobal;
+  const tracing = running[RUNNING];
+  delete running[RUNNING];
+  await tracing?.shutdown();
 }
