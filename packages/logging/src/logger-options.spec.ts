@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
+import { context, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { loadConfig, type Config } from '@repo/config';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggerParams } from './logger-options.js';
 
 const SECRET_KEY = 'Zk4Wq9Rt2Yp7Mn5Bv8Cx3Ls6Lk1Hg0FdSa';
@@ -30,8 +32,8 @@ function capture(options = loggerParams(config(), 'web')) {
       done();
     },
   });
-  const { level, base, redact, serializers, hooks } = options.pinoHttp as pino.LoggerOptions;
-  return { logger: pino({ level, base, redact, serializers, hooks }, sink), lines };
+  const { level, base, redact, serializers, hooks, mixin } = options.pinoHttp as pino.LoggerOptions;
+  return { logger: pino({ level, base, redact, serializers, hooks, mixin }, sink), lines };
 }
 
 describe('loggerParams', () => {
@@ -96,5 +98,43 @@ describe('loggerParams', () => {
     expect(text).not.toContain(SECRET_KEY);
     expect(text).not.toContain(DATABASE_PASSWORD);
     expect(text).toContain('****');
+  });
+});
+
+describe('trace ids in log lines', () => {
+  // What the tracing SDK installs: without a context manager no span is ever active.
+  const manager = new AsyncLocalStorageContextManager();
+  beforeAll(() => context.setGlobalContextManager(manager.enable()));
+  afterAll(() => {
+    manager.disable();
+    context.disable();
+  });
+
+  const span = trace.wrapSpanContext({
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    spanId: '00f067aa0ba902b7',
+    traceFlags: TraceFlags.SAMPLED,
+  });
+
+  it('adds trace_id and span_id to every line written inside a span', async () => {
+    const { logger, lines } = capture();
+    await context.with(trace.setSpan(ROOT_CONTEXT, span), async () => {
+      await Promise.resolve();
+      logger.info('report completed');
+      logger.child({ reportId: '7' }).warn('slow');
+    });
+    for (const line of lines)
+      expect(JSON.parse(line)).toMatchObject({
+        trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+        span_id: '00f067aa0ba902b7',
+      });
+    expect(lines).toHaveLength(2);
+  });
+
+  it('adds no trace fields outside a span', () => {
+    const { logger, lines } = capture();
+    logger.info('started');
+    expect(JSON.parse(lines[0] ?? '{}')).not.toHaveProperty('trace_id');
+    expect(JSON.parse(lines[0] ?? '{}')).not.toHaveProperty('span_id');
   });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { redactSecrets, secretValuesOf, type Config } from '@repo/config';
+import { currentTraceIds } from '@repo/telemetry/tracing';
 import type { Params } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
 import { serializeError } from './error-serializer.js';
@@ -29,9 +30,9 @@ export const PRETTY_OPTIONS = {
 };
 
 /**
- * The options every logger of an app shares: LOG_LEVEL, the app's identity, credentials redacted by path, errors
- * reduced to safe fields (no SQL, parameters or command arguments), and any secret value of the config scrubbed
- * from messages and errors.
+ * The options every logger of an app shares: LOG_LEVEL, the app's identity, the active trace's ids, credentials
+ * redacted by path, errors reduced to safe fields (no SQL, parameters or command arguments), and any secret value
+ * of the config scrubbed from messages and errors.
  */
 export function loggerOptions(config: Config, app: 'web' | 'worker'): LoggerOptions {
   const secrets = secretValuesOf(config);
@@ -41,6 +42,9 @@ export function loggerOptions(config: Config, app: 'web' | 'worker'): LoggerOpti
     base: { app, env: config.appEnv, version: config.release.version },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: { err: (error: unknown) => serializeError(error, scrub) },
+    // trace_id and span_id on every line written inside a traced request or job, so a log search finds the
+    // trace and the trace view finds the lines; nothing when no span is active (or TRACES_EXPORTER=none).
+    mixin: currentTraceIds,
     hooks: {
       // A secret interpolated into a message (or a connection string in an error text) never reaches the log.
       logMethod(args, method) {

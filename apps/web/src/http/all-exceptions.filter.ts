@@ -7,11 +7,13 @@ import {
 } from '@nestjs/common';
 import type { Config } from '@repo/config';
 import { InjectConfig } from '@repo/config/nest';
+import { currentTraceId } from '@repo/telemetry/tracing';
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 
 /**
- * One error shape for every failure: status, message and the request id to quote in a support ticket. Stack
+ * One error shape for every failure: status, message and the request id to quote in a support ticket, with the
+ * trace id beside it when the request is traced (it opens the request's trace, worker jobs included). Stack
  * traces reach the response in development only; everywhere else they go to the log alone.
  */
 @Catch()
@@ -28,6 +30,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const requestId = request.id === undefined ? undefined : String(request.id);
+    // Absent (and so left out of the JSON) when tracing is off.
+    const traceId = currentTraceId();
 
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
@@ -35,8 +39,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         .status(exception.getStatus())
         .json(
           typeof body === 'object'
-            ? { ...body, requestId }
-            : { statusCode: exception.getStatus(), message: body, requestId },
+            ? { ...body, requestId, traceId }
+            : { statusCode: exception.getStatus(), message: body, requestId, traceId },
         );
       return;
     }
@@ -47,6 +51,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       error: 'Internal Server Error',
       message: 'Something went wrong. Quote the request id when you report it.',
       requestId,
+      traceId,
     };
     if (this.config.appEnv === 'development' && exception instanceof Error) {
       body.detail = exception.message;

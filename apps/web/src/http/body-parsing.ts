@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { currentTraceId } from '@repo/telemetry/tracing';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 /** The largest JSON body the API accepts; a report request is well under 1 kB. */
@@ -22,7 +23,7 @@ interface BodyParserError {
 
 /**
  * JSON bodies parsed before the routes, with body-parser's errors (malformed JSON, too large, a charset other
- * than UTF-8) answered in the app's error format with the request id, instead of Express's HTML page.
+ * than UTF-8) answered in the app's error format with the request and trace ids, instead of Express's HTML page.
  */
 export function applyBodyParsing(app: NestExpressApplication): void {
   app.use(express.json({ limit: BODY_LIMIT }));
@@ -41,6 +42,7 @@ export function applyBodyParsing(app: NestExpressApplication): void {
         error: STATUS_CODES[status],
         message,
         requestId: request.id === undefined ? undefined : String(request.id),
+        traceId: currentTraceId(),
       });
     },
   );
