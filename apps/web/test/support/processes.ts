@@ -10,8 +10,14 @@ import {
 } from '@repo/testing';
 import { request } from './http.js';
 
-const WEB = join(REPOSITORY_ROOT, 'apps/web/dist/main.js');
-const WORKER = join(REPOSITORY_ROOT, 'apps/worker/dist/main.js');
+/** How the start scripts and the images run each app: the tracing entry first, then main.js. */
+const entry = (app: 'web' | 'worker'): string[] => [
+  '--import',
+  join(REPOSITORY_ROOT, `apps/${app}/dist/instrumentation.js`),
+  join(REPOSITORY_ROOT, `apps/${app}/dist/main.js`),
+];
+const WEB = entry('web');
+const WORKER = entry('worker');
 const LADDER_DB = join(REPOSITORY_ROOT, 'packages/db/bin/ladder-db.js');
 
 export type Variables = Record<string, string | undefined>;
@@ -46,7 +52,7 @@ export interface WorkerProcess extends RunningProcess {
 /** The built web app as a real process, on free ports; resolves once both servers listen. */
 export async function startWeb(name: string, variables: Variables): Promise<WebProcess> {
   const [port, managementPort] = [await freePort(), await freePort()];
-  const web = startProcess(name, process.execPath, [WEB], {
+  const web = startProcess(name, process.execPath, WEB, {
     env: isolatedEnvironment({
       ...variables,
       PORT: String(port),
@@ -65,7 +71,7 @@ export async function startWeb(name: string, variables: Variables): Promise<WebP
 /** The built worker as a real process; resolves once it has started and sent its first heartbeat. */
 export async function startWorker(name: string, variables: Variables): Promise<WorkerProcess> {
   const managementPort = await freePort();
-  const worker = startProcess(name, process.execPath, [WORKER], {
+  const worker = startProcess(name, process.execPath, WORKER, {
     env: isolatedEnvironment({ ...variables, WORKER_MANAGEMENT_PORT: String(managementPort) }),
   });
   started.push(worker);
