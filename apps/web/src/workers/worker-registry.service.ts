@@ -3,6 +3,7 @@ import { formatFingerprint, type Config } from '@repo/config';
 import { InjectConfig } from '@repo/config/nest';
 import { liveWorkers, type WorkerHeartbeat } from '@repo/queue';
 import { REDIS } from '@repo/queue/nest';
+import { HeartbeatMetrics } from '@repo/telemetry/metrics';
 import type { Redis } from 'ioredis';
 
 export interface LiveWorker extends WorkerHeartbeat {
@@ -10,7 +11,10 @@ export interface LiveWorker extends WorkerHeartbeat {
   fingerprintMatches: boolean;
 }
 
-/** The workers that sent a heartbeat recently, each compared with this process's configuration fingerprint. */
+/**
+ * The workers that sent a heartbeat recently, each compared with this process's configuration fingerprint. The
+ * web app's metrics report how many are live and the age of the newest beat, as its /workers endpoint sees them.
+ */
 @Injectable()
 export class WorkerRegistry {
   readonly fingerprint: string;
@@ -18,8 +22,14 @@ export class WorkerRegistry {
   constructor(
     @InjectConfig() private readonly config: Config,
     @Inject(REDIS) private readonly redis: Redis,
+    metrics: HeartbeatMetrics,
   ) {
     this.fingerprint = formatFingerprint(config.fingerprint);
+    metrics.countLiveWorkers(async () => (await this.list()).length);
+    metrics.readLastBeat(async () => {
+      const beats = (await this.list()).map((worker) => Date.parse(worker.beatAt));
+      return beats.length === 0 ? undefined : Math.max(...beats);
+    });
   }
 
   async list(): Promise<LiveWorker[]> {

@@ -12,6 +12,7 @@ import { formatFingerprint, type Config } from '@repo/config';
 import { InjectConfig } from '@repo/config/nest';
 import { HEARTBEAT_INTERVAL_MS, publishHeartbeat, removeHeartbeat } from '@repo/queue';
 import { REDIS } from '@repo/queue/nest';
+import { HeartbeatMetrics } from '@repo/telemetry/metrics';
 import type { Redis } from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import { WorkerStats } from './worker-stats.js';
@@ -32,14 +33,18 @@ export class HeartbeatService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly startedAt = new Date().toISOString();
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
+  private lastBeatAt: number | undefined;
 
   constructor(
     @InjectConfig() private readonly config: Config,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly stats: WorkerStats,
     private readonly logger: PinoLogger,
+    metrics: HeartbeatMetrics,
   ) {
     this.logger.setContext(HeartbeatService.name);
+    // A stuck event loop or a Redis that refuses the beats shows as a growing age.
+    metrics.readLastBeat(() => this.lastBeatAt);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -78,6 +83,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnModuleDestroy
       jobsDone: this.stats.jobsDone,
       jobsFailed: this.stats.jobsFailed,
     });
+    this.lastBeatAt = Date.now();
     await writeFile(LIVENESS_FILE, new Date().toISOString());
   }
 }

@@ -1,11 +1,11 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Config } from '@repo/config';
 import { InjectConfig } from '@repo/config/nest';
 import { ReportsRepository, type ReportResult } from '@repo/db';
 import { REPORT_JOB_OPTIONS, REPORTS_QUEUE, type ReportJobData } from '@repo/queue';
 import { QueueMetrics } from '@repo/telemetry/metrics';
-import { DelayedError, type Job } from 'bullmq';
+import { DelayedError, type Job, type Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { WorkerStats } from '../heartbeat/worker-stats.js';
 import { generateReport } from './report-generator.js';
@@ -35,6 +35,7 @@ export class ReportProcessor
     private readonly stats: WorkerStats,
     private readonly logger: PinoLogger,
     private readonly queueMetrics: QueueMetrics,
+    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue<ReportJobData>,
   ) {
     super();
     this.logger.setContext(ReportProcessor.name);
@@ -44,6 +45,8 @@ export class ReportProcessor
     // @Processor options are fixed at import time; the concurrency comes from the config, so start here.
     this.worker.concurrency = this.config.queue.workerConcurrency;
     this.queueMetrics.observeWorker(this.worker, REPORT_JOB_OPTIONS.attempts ?? 1);
+    // The depth by state (waiting, active, delayed, failed) of the queue this worker serves, read at each scrape.
+    this.queueMetrics.watchQueue(this.queue);
     this.worker
       .run()
       .catch((error: unknown) => this.logger.error({ err: error }, 'worker stopped unexpectedly'));

@@ -30,7 +30,7 @@ export class OpsModule {
         ReadinessIndicators,
         ManagementService,
       ],
-      exports: [ManagementRoutes],
+      exports: [ManagementRoutes, OPS_OPTIONS],
     };
   }
 }

@@ -52,6 +52,21 @@ describe('HeartbeatMetrics', () => {
     now = 40_000;
     expect(await registry.metrics()).toContain('ladder_heartbeat_age_seconds 30');
   });
+
+  it('keeps the last values and the rest of the scrape while the heartbeats cannot be read', async () => {
+    const registry = new Registry();
+    const metrics = new HeartbeatMetrics(registry, () => 60_000);
+    let redisUp = true;
+    const read = <Value>(value: Value): Promise<Value> =>
+      redisUp ? Promise.resolve(value) : Promise.reject(new Error('Redis away'));
+    metrics.readLastBeat(() => read(50_000));
+    metrics.countLiveWorkers(() => read(3));
+    await registry.metrics();
+    redisUp = false;
+    const body = await registry.metrics();
+    expect(body).toContain('ladder_heartbeat_age_seconds 10');
+    expect(body).toContain('ladder_live_workers 3');
+  });
 });
 
 describe('MigrationMetrics', () => {

@@ -7,7 +7,9 @@ export type LastBeat = () => number | undefined | Promise<number | undefined>;
 /**
  * Heartbeat age and the number of live workers. The worker reports the age of its own last beat (a stuck event
  * loop shows as a growing age); the web app reports the newest beat of any worker and how many are live, which
- * is what its readiness check relies on. Each series appears once its source is set.
+ * is what its readiness check relies on. Each series appears once its source is set. A source that throws (Redis
+ * away) leaves the last value in place rather than failing the whole scrape; the dependency metrics report the
+ * outage.
  */
 export class HeartbeatMetrics {
   constructor(
@@ -24,8 +26,12 @@ export class HeartbeatMetrics {
       help: 'Seconds since the newest worker heartbeat (its own, in a worker); before the first, since start-up.',
       registers: [this.registry],
       async collect() {
-        const beatAt = (await source()) ?? since;
-        this.set(Math.max(0, now() - beatAt) / 1000);
+        try {
+          const beatAt = (await source()) ?? since;
+          this.set(Math.max(0, now() - beatAt) / 1000);
+        } catch {
+          // Keep the last known value.
+        }
       },
     });
   }
@@ -37,7 +43,11 @@ export class HeartbeatMetrics {
       help: 'Workers whose heartbeat is within its time to live, as the readiness check counts them.',
       registers: [this.registry],
       async collect() {
-        this.set(await source());
+        try {
+          this.set(await source());
+        } catch {
+          // Keep the last known value.
+        }
       },
     });
   }
