@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { testSecretKey } from '@repo/testing';
+import { spansOf, startCollector, testSecretKey } from '@repo/testing';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -10,7 +10,6 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DependencyMetrics } from '../src/metrics/dependency-metrics.js';
 import { QueueMetrics } from '../src/metrics/queue-metrics.js';
-import { spansOf, startCollector } from './otlp-collector.js';
 
 const run = promisify(execFile);
 const fixtures = join(import.meta.dirname, 'fixtures');

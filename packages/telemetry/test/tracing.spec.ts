@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECRETS } from '../src/testing/test-config.js';
-import { spansOf, startCollector } from './otlp-collector.js';
+import { spansOf, startCollector } from '@repo/testing';
 
 const run = promisify(execFile);
 const fixtures = join(import.meta.dirname, 'fixtures');

@@ -4,6 +4,7 @@ export { freePort, isPortFree } from './free-port.js';
 export { copyTree, listTree } from './copy-tree.js';
 export { freshCopy, processesUnder, removeCopy, runnerPid } from './fresh-copy.js';
 export { isolatedEnvironment, testSecretKey } from './isolated-environment.js';
+export { spansOf, startCollector, type ExportedSpan } from './otlp-collector.js';
 export { RunningProcess, startProcess, type ProcessExit } from './processes.js';
 export { COMPOSE_FOLDER, REPOSITORY_ROOT } from './repository.js';
 export { runOnStackNetwork } from './stack-container.js';

@@ -9,8 +9,11 @@ export interface ExportedSpan {
   scope: string;
 }
 
-/** A stand-in OpenTelemetry collector: keeps every OTLP/HTTP JSON body it is sent. */
-export async function startCollector(): Promise<{ url: string; bodies: string[]; server: Server }> {
+/** A stand-in OpenTelemetry collector for TRACES_OTLP_ENDPOINT: keeps every OTLP/HTTP JSON body it is sent. */
+export async function startCollector(
+  /** Where it listens; staging and production refuse a loopback endpoint, so their tests give another address. */
+  host = '127.0.0.1',
+): Promise<{ url: string; bodies: string[]; server: Server }> {
   const bodies: string[] = [];
   const server = createServer((request, response) => {
     let body = '';
@@ -21,8 +24,8 @@ export async function startCollector(): Promise<{ url: string; bodies: string[];
       response.end('{}');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, server };
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return { url: `http://${host}:${(server.address() as AddressInfo).port}`, bodies, server };
 }
 
 export function spansOf(bodies: string[]): {
