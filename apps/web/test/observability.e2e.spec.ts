@@ -326,6 +326,13 @@ describe('alert rules against the live targets', () => {
       { timeoutMs: 60_000, intervalMs: 500, description: 'LadderNoLiveWorker to fire' },
     );
     expect(firing).not.toContain('LadderWebDown');
-    expect(await query(`max(ladder_live_workers{job="ladder-web"})`)).toBe(0);
+    // The web app's own view agrees: the stopped worker removed its heartbeat on the way out.
+    expect(
+      await waitForValue(
+        `max(ladder_live_workers{job="ladder-web"})`,
+        (value) => value === 0,
+        'the web app to count no live worker',
+      ),
+    ).toBe(0);
   });
 });
