@@ -182,6 +182,21 @@ describe.each(ENVIRONMENTS)('the %s overlay', (environment) => {
     }
   });
 
+  it('serves the host of PUBLIC_URL on the Ingress, which config.env alone declares', () => {
+    const spec = named('Ingress', 'ladder-web').spec as {
+      tls: { hosts: string[] }[];
+      rules: { host: string }[];
+    };
+    const hosts = [
+      ...spec.tls.flatMap((entry) => entry.hosts),
+      ...spec.rules.map((rule) => rule.host),
+    ];
+    expect(hosts).toHaveLength(2);
+    // URL lower-cases the host, as browsers and the Host header do.
+    for (const host of hosts)
+      expect(host.toLowerCase()).toBe(new URL(config.PUBLIC_URL ?? '').host);
+  });
+
   it('bounds every scratch volume and every container’s ephemeral storage', () => {
     for (const workload of workloads) {
       const spec = podSpec(workload);
