@@ -4,7 +4,7 @@
 //
 //   node web-health.mjs          on a stack of its own; `pnpm bench` runs it with the other comparisons
 import autocannon from 'autocannon';
-import { freePort } from '@repo/testing';
+import { freePort, isolatedEnvironment } from '@repo/testing';
 import { cpuSeconds } from './support/cpu.mjs';
 import { ROUNDS, SECONDS } from './support/options.mjs';
 import { interleave, median, medianRatio, times, verdict } from './support/report.mjs';
@@ -22,7 +22,11 @@ async function load(subject) {
 }
 
 export async function webHealth(stack) {
-  const [webPort, managementPort, barePort] = [await freePort(), await freePort(), await freePort()];
+  const [webPort, managementPort, barePort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const web = startSubject('web-health', ENTRIES.web.bundled, {
     env: stack.environment({
       QUEUE_PREFIX: 'bench-web-health',
@@ -33,7 +37,7 @@ export async function webHealth(stack) {
   });
   const bare = startSubject('bare-express', BASELINES.express, {
     args: [String(barePort)],
-    env: stack.environment(),
+    env: isolatedEnvironment({}),
     profile: true,
   });
   try {
