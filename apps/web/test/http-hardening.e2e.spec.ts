@@ -68,9 +68,9 @@ describe('host allowlist', () => {
   });
 
   it('serves no health check on the public port and exempts no path from the Host check: probes use the management port', async () => {
-    expect(
-      (await request(`${stagingUrl}/health/ready`, { headers: { host: HOST } })).status,
-    ).toBe(404);
+    expect((await request(`${stagingUrl}/health/ready`, { headers: { host: HOST } })).status).toBe(
+      404,
+    );
     const byAddress = await request(`${stagingUrl}/health/ready`, {
       headers: { host: '10.0.3.7:3000' },
     });
