@@ -76,8 +76,6 @@ export async function bundleApp({ entry = 'dist/main.js', outfile = 'dist/bundle
     external: EXTERNAL_PACKAGES,
     banner: { js: REQUIRE_BANNER },
     plugins: [keepModuleLocations(outdir)],
-    // Class and function names stay as written: Nest names providers and log contexts after them.
-    keepNames: true,
     logLevel: 'warning',
   });
 }
