@@ -27,7 +27,7 @@ beforeAll(async () => {
   staging = await runOnStackNetwork({
     network: stack.network,
     entryPoint: 'apps/web/dist/main.js',
-    port: 3000,
+    ports: [3000],
     readyLog: /web listening on/,
     environment: {
       APP_ENV: 'staging',
@@ -67,9 +67,15 @@ describe('host allowlist', () => {
     expect((await request(`${stagingUrl}/`, { headers: { host: HOST } })).status).toBe(404);
   });
 
-  it('serves no health check on the public port, whatever Host is sent: probes use the management port', async () => {
-    for (const host of [HOST, '10.0.3.7:3000'])
-      expect((await request(`${stagingUrl}/health/ready`, { headers: { host } })).status).toBe(404);
+  it('serves no health check on the public port and exempts no path from the Host check: probes use the management port', async () => {
+    expect((await request(`${stagingUrl}/health/ready`, { headers: { host: HOST } })).status).toBe(
+      404,
+    );
+    const byAddress = await request(`${stagingUrl}/health/ready`, {
+      headers: { host: '10.0.3.7:3000' },
+    });
+    expect(byAddress.status).toBe(400);
+    expect(byAddress.json()).toMatchObject({ message: 'Host not allowed' });
   });
 });
 

@@ -17,7 +17,19 @@ export interface ReportRequest {
 
 /** Every database operation of the example job flow, shared by the web app (create, read) and the worker. */
 export class ReportsRepository {
-  constructor(private readonly db: Db) {}
+  /**
+   * Built once and prepared once per connection: the worker reads a report for every job, and drizzle would
+   * otherwise rebuild the same SQL text each time.
+   */
+  private readonly findById;
+
+  constructor(private readonly db: Db) {
+    this.findById = db
+      .select()
+      .from(reports)
+      .where(eq(reports.id, sql.placeholder('id')))
+      .prepare('reports_find_by_id');
+  }
 
   /** A new queued report, with its first event and its outbox entry (see `submit`). */
   async create(request: ReportRequest): Promise<Report> {
@@ -97,7 +109,7 @@ export class ReportsRepository {
   }
 
   async find(id: string): Promise<Report | undefined> {
-    const [report] = await this.db.select().from(reports).where(eq(reports.id, id));
+    const [report] = await this.findById.execute({ id });
     return report;
   }
 

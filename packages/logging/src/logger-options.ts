@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
 import { redactSecrets, secretValuesOf, type Config } from '@repo/config';
 import { currentTraceIds } from '@repo/telemetry/tracing';
 import type { Params } from 'nestjs-pino';
@@ -61,17 +60,13 @@ export function loggerOptions(config: Config, app: 'web' | 'worker'): LoggerOpti
 
 /**
  * nestjs-pino options for one app: pretty in development, one JSON object per line everywhere else, with the
- * shared options above plus request logging (health checks are not logged).
+ * shared options above plus request logging.
  */
 export function loggerParams(config: Config, app: 'web' | 'worker'): Params {
   const shared = loggerOptions(config, app);
   return {
-    // Health checks are never logged, so they skip the request logger altogether: no child logger, no
-    // listeners and no request context built for each probe.
-    exclude: [
-      { path: 'health', method: RequestMethod.ALL },
-      { path: 'health/{*path}', method: RequestMethod.ALL },
-    ],
+    // Every request on the public port is logged: health checks and probes live on the management server, which
+    // has no request logger (nothing there to exclude, and no per-request matching to pay for).
     pinoHttp: {
       ...shared,
       transport:
@@ -82,9 +77,6 @@ export function loggerParams(config: Config, app: 'web' | 'worker'): Params {
       customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) => {
         if (error !== undefined || response.statusCode >= 500) return 'error';
         return response.statusCode >= 400 ? 'warn' : 'info';
-      },
-      autoLogging: {
-        ignore: (request: IncomingMessage) => request.url?.startsWith('/health') === true,
       },
       serializers: {
         ...shared.serializers,

@@ -24,6 +24,7 @@ describe('ManagementServer', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(response.headers.get('x-powered-by')).toBeNull();
+    expect(response.headers.get('etag')).toBeNull();
   });
 
   it('answers 404 in JSON for anything else', async () => {

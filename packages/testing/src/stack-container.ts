@@ -1,28 +1,60 @@
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { REPOSITORY_ROOT } from './repository.js';
 
-/**
- * Runs a built entry point of this checkout (e.g. apps/web/dist/main.js) in the stand-in `node:24-slim` image,
- * on the compose stack's network. There the services are reached as `postgres` and `redis`, not as loopback
- * addresses, so a process can run with the real staging or production rules. The checkout is mounted at the
- * same path, so pnpm's links resolve. Call `stop()` when done.
- */
-export async function runOnStackNetwork(options: {
+interface StackProcessOptions {
   network: string;
   entryPoint: string;
+  /** Arguments after the entry point, e.g. `['migrate']` for the db CLI. */
+  arguments?: string[];
   environment: Record<string, string>;
-  port: number;
-  readyLog: RegExp;
-}): Promise<StartedTestContainer> {
+}
+
+/**
+ * A built entry point of this checkout (e.g. apps/web/dist/main.js) in the stand-in `node:24-slim` image, on the
+ * compose stack's network. There the services are reached as `postgres` and `redis`, not as loopback addresses,
+ * so a process can run with the real staging or production rules. The checkout is mounted at the same path, so
+ * pnpm's links resolve.
+ */
+function stackProcess(options: StackProcessOptions): GenericContainer {
   return new GenericContainer('node:24-slim')
     .withNetworkMode(options.network)
     .withBindMounts([{ source: REPOSITORY_ROOT, target: REPOSITORY_ROOT, mode: 'ro' }])
     .withWorkingDir(REPOSITORY_ROOT)
     .withUser('node')
     .withEnvironment(options.environment)
-    .withCommand(['node', options.entryPoint])
-    .withExposedPorts(options.port)
+    .withCommand(['node', options.entryPoint, ...(options.arguments ?? [])]);
+}
+
+/** Starts a long-running entry point, publishes `ports` and resolves once `readyLog` is printed. Call `stop()`. */
+export async function runOnStackNetwork(
+  options: StackProcessOptions & { ports: number[]; readyLog: RegExp },
+): Promise<StartedTestContainer> {
+  return stackProcess(options)
+    .withExposedPorts(...options.ports)
     .withWaitStrategy(Wait.forLogMessage(options.readyLog))
     .withStartupTimeout(60_000)
     .start();
+}
+
+/**
+ * Runs a one-shot entry point (a migration, a CLI command) to its end and resolves with its output; throws with
+ * that output when it exits with anything but 0.
+ */
+export async function runToEndOnStackNetwork(options: StackProcessOptions): Promise<string> {
+  let output = '';
+  const started = await stackProcess(options)
+    .withLogConsumer((stream) =>
+      stream.on('data', (chunk: Buffer | string) => (output += chunk.toString())),
+    )
+    .withWaitStrategy(Wait.forOneShotStartup())
+    .withStartupTimeout(60_000)
+    .start()
+    .catch((error: unknown) => {
+      throw new Error(
+        `node ${[options.entryPoint, ...(options.arguments ?? [])].join(' ')} failed on the stack network:\n${output}`,
+        { cause: error },
+      );
+    });
+  await started.stop();
+  return output;
 }

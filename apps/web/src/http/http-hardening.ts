@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { isDeployed, type Config } from '@repo/config';
@@ -7,7 +6,6 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { ShutdownService } from '../lifecycle/shutdown.service.js';
 import { closeConnectionsWhileDraining } from '../lifecycle/connection-close.js';
-import { STATUS_PAGE_CSS } from '../status/status-page.css.js';
 import { applyBodyParsing } from './body-parsing.js';
 import { cookieDefaults } from './cookie-defaults.js';
 import { hostAllowlist } from './host-allowlist.js';
@@ -34,11 +32,8 @@ export function applyHttpHardening(app: NestExpressApplication, config: Config):
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          // The status page's only style is inline; allow exactly that stylesheet by its hash.
-          styleSrc: [
-            "'self'",
-            `'sha256-${createHash('sha256').update(STATUS_PAGE_CSS).digest('base64')}'`,
-          ],
+          // The public port serves JSON only (the status page and its inline style live on the management port).
+          styleSrc: ["'self'"],
           upgradeInsecureRequests: deployed ? [] : null,
         },
       },

@@ -1,0 +1,105 @@
+// The baseline for worker-boot.mjs and worker-jobs.mjs: a bare BullMQ worker on the reports queue under the
+// prefix given as the first argument, doing what the app's worker does per job with plain pg and the same SQL
+// (read the report, mark it started, the same simulated work and progress update, store the result with its
+// event), and one pino line per job at info. Its settings (queue prefix, Redis and database URLs, concurrency)
+// come from the JSON file named by the first argument, which the bench writes (a baseline loads no config
+// package, and a password never goes on a command line).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { pino } from 'pino';
+
+const { prefix, redisUrl, databaseUrl, concurrency } = JSON.parse(
+  readFileSync(process.argv[2], 'utf8'),
+);
+/** The app's REPORT_DAY_MS: the simulated work of one day of a report's period. */
+const DAY_MS = 20;
+
+const logger = pino({ base: { app: 'bare-worker' } });
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+
+async function transaction(work) {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function generate(report, job) {
+  let total = 0;
+  let peakDay = 1;
+  let peakValue = -1;
+  for (let day = 1; day <= report.period_days; day++) {
+    await sleep(DAY_MS);
+    const value =
+      createHash('sha256').update(`${report.title}:${day}`).digest().readUInt32BE(0) % 1000;
+    total += value;
+    if (value > peakValue) [peakValue, peakDay] = [value, day];
+    if (day % 10 === 0 || day === report.period_days)
+      await job.updateProgress(Math.round((day / report.period_days) * 100));
+  }
+  const days = report.period_days;
+  return { days, total, average: Math.round((total / days) * 100) / 100, peakDay, peakValue };
+}
+
+async function processReport(job) {
+  const { reportId } = job.data;
+  const { rows } = await pool.query('select * from reports where id = $1', [reportId]);
+  const report = rows[0];
+  if (report === undefined) throw new Error(`report ${reportId} not found`);
+  const started = await transaction(async (client) => {
+    const updated = await client.query(
+      `update reports set status = 'running', attempts = attempts + 1, started_at = now(), error = null
+       where id = $1 and status <> 'completed' returning id`,
+      [reportId],
+    );
+    if (updated.rowCount === 0) return false;
+    await client.query(`insert into report_events (report_id, kind) values ($1, 'started')`, [
+      reportId,
+    ]);
+    return true;
+  });
+  if (!started) return { skipped: 'already completed' };
+  const result = await generate(report, job);
+  const applied = await transaction(async (client) => {
+    const updated = await client.query(
+      `update reports set status = 'completed', result = $2, completed_at = now(), error = null
+       where id = $1 and status <> 'completed' returning id`,
+      [reportId, result],
+    );
+    if (updated.rowCount === 0) return false;
+    await client.query(`insert into report_events (report_id, kind) values ($1, 'completed')`, [
+      reportId,
+    ]);
+    return true;
+  });
+  logger.info({ reportId, applied }, 'report completed');
+  return result;
+}
+
+await pool.query('select 1');
+const worker = new Worker('reports', processReport, {
+  connection,
+  prefix,
+  concurrency,
+});
+await worker.waitUntilReady();
+process.stdout.write('bare worker ready\n');
+
+process.on('SIGTERM', async () => {
+  await worker.close();
+  await Promise.all([connection.quit(), pool.end()]);
+  process.exit(0);
+});

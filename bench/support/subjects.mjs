@@ -1,0 +1,47 @@
+// Starting the processes a comparison measures: the apps as production runs them and the bare baselines.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hostVariable } from '@repo/config/host';
+import { REPOSITORY_ROOT, startProcess } from '@repo/testing';
+
+/** The bundled entry production images run, and tsc's output it is built from. */
+export const ENTRIES = {
+  web: { bundled: 'apps/web/dist/bundle/main.js', unbundled: 'apps/web/dist/main.js' },
+  worker: { bundled: 'apps/worker/dist/bundle/main.js', unbundled: 'apps/worker/dist/main.js' },
+};
+
+export const BASELINES = {
+  express: 'bench/baselines/bare-express.mjs',
+  nest: 'bench/baselines/bare-nest.mjs',
+  worker: 'bench/baselines/bare-worker.mjs',
+};
+
+/** PROFILE=/some/folder: every subject started with `profile: true` writes a CPU profile there at exit. */
+const profileFolder = hostVariable('PROFILE');
+
+/** Starts `node <script> ...args` from the repository root with exactly `env`. */
+export function startSubject(name, script, { args = [], env, profile = false }) {
+  const profiling =
+    profile && profileFolder !== undefined
+      ? ['--cpu-prof', `--cpu-prof-dir=${join(profileFolder, name)}`]
+      : [];
+  return startProcess(
+    name,
+    process.execPath,
+    [...profiling, join(REPOSITORY_ROOT, script), ...args],
+    {
+      env,
+      cwd: REPOSITORY_ROOT,
+    },
+  );
+}
+
+/** A file holding a baseline's settings (readable by this user only), removed by the returned function. */
+export function settingsFile(settings) {
+  const folder = mkdtempSync(join(tmpdir(), 'bench-settings-'));
+  const file = join(folder, `${randomBytes(3).toString('hex')}.json`);
+  writeFileSync(file, JSON.stringify(settings), { mode: 0o600 });
+  return { file, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
