@@ -4,8 +4,10 @@
 //   SECONDS=10 pnpm bench         seconds of load per round in web-health (default 5)
 //   JOBS=2000 pnpm bench          jobs per round in worker-jobs (default 1000)
 //   PROFILE=/tmp/profiles pnpm bench   CPU profiles of the long-running subjects (node --cpu-prof)
+//   TELEMETRY=1 pnpm bench        web-health also measures the web app with tracing on against tracing off
 import { hostVariable } from '@repo/config/host';
 
 export const ROUNDS = Number(hostVariable('ROUNDS') ?? 5);
 export const SECONDS = Number(hostVariable('SECONDS') ?? 5);
 export const JOBS = Number(hostVariable('JOBS') ?? 1000);
+export const TELEMETRY = hostVariable('TELEMETRY') === '1';

@@ -6,10 +6,21 @@ import { join } from 'node:path';
 import { hostVariable } from '@repo/config/host';
 import { REPOSITORY_ROOT, startProcess } from '@repo/testing';
 
-/** The bundled entry production images run, and tsc's output it is built from. */
+/**
+ * The bundled entry production images run, tsc's output it is built from, and the tracing entry the images
+ * load first with `node --import`.
+ */
 export const ENTRIES = {
-  web: { bundled: 'apps/web/dist/bundle/main.js', unbundled: 'apps/web/dist/main.js' },
-  worker: { bundled: 'apps/worker/dist/bundle/main.js', unbundled: 'apps/worker/dist/main.js' },
+  web: {
+    bundled: 'apps/web/dist/bundle/main.js',
+    unbundled: 'apps/web/dist/main.js',
+    instrumentation: 'apps/web/dist/instrumentation.js',
+  },
+  worker: {
+    bundled: 'apps/worker/dist/bundle/main.js',
+    unbundled: 'apps/worker/dist/main.js',
+    instrumentation: 'apps/worker/dist/instrumentation.js',
+  },
 };
 
 export const BASELINES = {
@@ -21,8 +32,8 @@ export const BASELINES = {
 /** PROFILE=/some/folder: every subject started with `profile: true` writes a CPU profile there at exit. */
 const profileFolder = hostVariable('PROFILE');
 
-/** Starts `node <script> ...args` from the repository root with exactly `env`. */
-export function startSubject(name, script, { args = [], env, profile = false }) {
+/** Starts `node [--import <each of imports>] <script> ...args` from the repository root with exactly `env`. */
+export function startSubject(name, script, { args = [], imports = [], env, profile = false }) {
   const profiling =
     profile && profileFolder !== undefined
       ? ['--cpu-prof', `--cpu-prof-dir=${join(profileFolder, name)}`]
@@ -30,7 +41,12 @@ export function startSubject(name, script, { args = [], env, profile = false }) 
   return startProcess(
     name,
     process.execPath,
-    [...profiling, join(REPOSITORY_ROOT, script), ...args],
+    [
+      ...profiling,
+      ...imports.flatMap((entry) => ['--import', join(REPOSITORY_ROOT, entry)]),
+      join(REPOSITORY_ROOT, script),
+      ...args,
+    ],
     {
       env,
       cwd: REPOSITORY_ROOT,
