@@ -2,12 +2,10 @@ export { REPORT_JOB_OPTIONS, REPORTS_QUEUE, type ReportJobData } from './queues.
 export { createRedis } from './redis-connection.js';
 export {
   claimRedisEnvironment,
-  environmentKey,
   readRedisEnvironment,
 } from './redis-environment-stamp.js';
 export {
   HEARTBEAT_INTERVAL_MS,
-  HEARTBEAT_TTL_MS,
   liveWorkers,
   publishHeartbeat,
   removeHeartbeat,

@@ -1,4 +1,4 @@
-export const MASK = '****';
+const MASK = '****';
 
 const SECRET_QUERY_KEYS = /pass|secret|token|key|auth|credential/i;
 
