@@ -41,10 +41,7 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
 /**
  * Writes the stamp once and says whether it did; a stamp already there is left alone (callers assert it first).
  */
-async function stampDatabaseEnvironment(
-  db: Db,
-  environment: AppEnvironment,
-): Promise<boolean> {
+async function stampDatabaseEnvironment(db: Db, environment: AppEnvironment): Promise<boolean> {
   const written = await db
     .insert(environmentStamp)
     .values({ environment })
