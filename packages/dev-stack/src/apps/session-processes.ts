@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '@repo/testing/wait-for';
 
 /**
  * The processes of one session (`ps -o sess`). turbo puts every task into a process group of its own, so a
@@ -41,8 +41,12 @@ function signal(pids: readonly number[], name: NodeJS.Signals): void {
 export async function stopProcesses(pids: () => number[], graceMs: number): Promise<number[]> {
   const found = pids();
   signal(found, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (pids().length > 0 && Date.now() < deadline) await sleep(200);
+  // Whatever still runs after the grace period gets SIGKILL below, so running out of time is no error here.
+  await waitFor(() => pids().length === 0, {
+    timeoutMs: graceMs,
+    intervalMs: 200,
+    description: 'the processes to exit',
+  }).catch(() => undefined);
   signal(pids(), 'SIGKILL');
   return found;
 }
