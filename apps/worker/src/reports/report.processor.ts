@@ -28,6 +28,8 @@ export class ReportProcessor
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly stopping = new AbortController();
+  /** Reports being generated now, named in the shutdown line so an operator sees what the stop waits for. */
+  private readonly running = new Set<string>();
 
   constructor(
     @InjectConfig() private readonly config: Config,
@@ -60,6 +62,7 @@ export class ReportProcessor
     if (!(await this.reports.start(reportId))) return { skipped: 'already completed' };
     // One line per job at info (the outcome); the start is only worth a line when debugging.
     this.logger.debug({ reportId, attempt: job.attemptsMade + 1 }, 'report started');
+    this.running.add(reportId);
     try {
       const result = await generateReport(report, {
         dayMs: REPORT_DAY_MS,
@@ -82,12 +85,18 @@ export class ReportProcessor
       this.stats.jobsFailed++;
       this.logger.error({ err: error, reportId, final }, 'report failed');
       throw error;
+    } finally {
+      this.running.delete(reportId);
     }
   }
 
   /** Stops fetching, waits for running jobs, and cuts them short at the deadline. */
   async beforeApplicationShutdown(): Promise<void> {
     const seconds = this.config.lifecycle.shutdownTimeoutSeconds;
+    this.logger.info(
+      { running: [...this.running], shutdownTimeoutSeconds: seconds },
+      'stopping: no new jobs; finishing running jobs',
+    );
     const deadline = setTimeout(
       () => this.stopping.abort(new Error(`shutdown deadline of ${seconds}s reached`)),
       seconds * 1000,
