@@ -11,7 +11,7 @@ import { WorkerStats } from '../heartbeat/worker-stats.js';
 import { generateReport } from './report-generator.js';
 
 /** Simulated work per day of a report's period: a 30-day report takes about 0.6 s. */
-export const REPORT_DAY_MS = 20;
+const REPORT_DAY_MS = 20;
 
 /** How soon a job cut short by a shutdown becomes available to the next worker. */
 const HAND_BACK_DELAY_MS = 500;
