@@ -181,7 +181,8 @@ describe('draining', () => {
   it('answers with Connection: close while draining, so keep-alive clients move to another pod', async () => {
     const draining = await startWeb('web-draining-close', {
       ...variables,
-      SHUTDOWN_DRAIN_SECONDS: '3',
+      // Far longer than the 3 s wait below, so a slow machine cannot miss the window.
+      SHUTDOWN_DRAIN_SECONDS: '8',
     });
     // A report of this app to read back: the public port serves the API only.
     const created = await request(`${draining.url}/api/reports`, {

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@repo/testing/ports';
 import { REPOSITORY_ROOT } from './kustomize.js';
 
 export const COMPOSE_FOLDER = join(REPOSITORY_ROOT, 'infra/compose');
@@ -31,22 +31,6 @@ export async function dockerOrFail(args: readonly string[]): Promise<string> {
       `docker ${args.join(' ')} exited ${result.code}:\n${result.output.slice(-6_000)}`,
     );
   return result.stdout;
-}
-
-/** A TCP port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port assigned')),
-      );
-    });
-  });
 }
 
 /** `.env` text; values here never contain newlines. */

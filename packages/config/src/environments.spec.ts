@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { environmentsNamedIn, nodeEnvironmentFor } from './environments.js';
+import {
+  APP_ENVIRONMENTS,
+  environmentsNamedIn,
+  isDeployed,
+  nodeEnvironmentFor,
+} from './environments.js';
 
 describe('environmentsNamedIn', () => {
   it.each([
@@ -10,6 +15,9 @@ describe('environmentsNamedIn', () => {
     ['ladder_dev', ['development']],
     ['products.internal', []],
     ['reproduction-db', []],
+    ['PROD-DB.internal', ['production']],
+    ['app_prod12', ['production']],
+    ['pr0d-db', []],
     ['', []],
   ])('finds the environments named by the words of %s', (text, expected) => {
     expect(environmentsNamedIn(text)).toEqual(expected);
@@ -22,5 +30,19 @@ describe('nodeEnvironmentFor', () => {
     expect(nodeEnvironmentFor('production')).toBe('production');
     expect(nodeEnvironmentFor('development')).toBe('development');
     expect(nodeEnvironmentFor('test')).toBe('test');
+  });
+});
+
+describe('isDeployed', () => {
+  it('holds for staging and production only', () => {
+    expect(APP_ENVIRONMENTS.filter((environment) => isDeployed(environment))).toEqual([
+      'staging',
+      'production',
+    ]);
+  });
+
+  it('does not hold for a name that is not an environment, such as an unchecked APP_ENV', () => {
+    for (const name of ['prod', 'Production', 'live', ''])
+      expect(isDeployed(name), name).toBe(false);
   });
 });

@@ -9,20 +9,15 @@ export const DEPLOYED_ENVIRONMENTS = [
   'production',
 ] as const satisfies readonly AppEnvironment[];
 
-/** Environments that run on a developer's machine or in CI. */
-export const LOCAL_ENVIRONMENTS = [
-  'development',
-  'test',
-] as const satisfies readonly AppEnvironment[];
-
 export type NodeEnvironment = 'development' | 'production' | 'test';
 
 export function isAppEnvironment(value: string): value is AppEnvironment {
   return (APP_ENVIRONMENTS as readonly string[]).includes(value);
 }
 
-export function isDeployed(environment: AppEnvironment): boolean {
-  return environment === 'staging' || environment === 'production';
+/** The one place that decides whether an environment serves real users; everything else asks here. */
+export function isDeployed(environment: string): boolean {
+  return (DEPLOYED_ENVIRONMENTS as readonly string[]).includes(environment);
 }
 
 /**

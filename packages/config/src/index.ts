@@ -16,9 +16,9 @@ export {
 } from './load-config.js';
 export { summarizeConfig } from './output/describe.js';
 export { formatFingerprint } from './output/fingerprint.js';
-export { maskSecret, maskUrl, MASK } from './output/mask.js';
+export { maskSecret, maskUrl } from './output/mask.js';
 export { ConfigError, formatProblem, type Problem, type Warning } from './problems.js';
 export type { TrustProxy } from './variables/value-types.js';
 export { secretValuesOf } from './output/secret-values.js';
 export { redactSecrets } from './problems.js';
-export { exitIfShutdownHangs, exitOnStartupError, loadConfigOrExit } from './startup.js';
+export { exitOnStartupError } from './startup.js';

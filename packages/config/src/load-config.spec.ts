@@ -430,3 +430,75 @@ describe('loadConfig on the real process environment', () => {
     }
   });
 });
+
+describe('an explicit source replaces the default files', () => {
+  it('reads ENV_FILE alone: the default files next to it are not read', () => {
+    const folder = folderWith({
+      '.env.test': 'LOG_LEVEL=debug\n',
+      'chosen.env': 'LOG_LEVEL=error\n',
+    });
+    const inspection = inspect(testVariables(), {
+      envDir: folder,
+      envFile: 'chosen.env',
+      cwd: folder,
+    });
+    expect(inspection.files).toEqual([join(folder, 'chosen.env')]);
+    expect(inspection.config?.logLevel).toBe('error');
+  });
+
+  it('names an ENV_FILE that does not exist, and how to fix it', () => {
+    const folder = temporaryFolder();
+    // A database password that cannot occur in the path, which problems print with secrets masked.
+    const variables = {
+      ...testVariables(),
+      DATABASE_URL: 'postgres://app:Q9x7-pw@localhost/app_test',
+    };
+    const inspection = inspect(variables, { envDir: folder, envFile: 'missing.env', cwd: folder });
+    expect(inspection.problems).toEqual([
+      {
+        variable: 'ENV_FILE',
+        rule: 'env-file',
+        message: `names ${join(folder, 'missing.env')}, which does not exist`,
+        fix: 'correct the path, or unset ENV_FILE to use the process environment alone',
+      },
+    ]);
+  });
+
+  it('marks only a defaulted NODE_ENV as derived; other defaults say "default"', () => {
+    const derived = inspect(testVariables());
+    const origin = (name: string) =>
+      derived.variables.find((variable) => variable.name === name)?.origin;
+    expect(origin('NODE_ENV')).toBe('derived from APP_ENV');
+    expect(origin('PUBLIC_URL')).toBe('default');
+    const explicit = inspect({ ...testVariables(), NODE_ENV: 'test' });
+    expect(explicit.variables.find((variable) => variable.name === 'NODE_ENV')?.origin).toBe(
+      'process env',
+    );
+  });
+});
+
+describe('loadConfig with given values', () => {
+  it('names the environment it could not load as "(unset)" when APP_ENV is missing', () => {
+    const error = (() => {
+      try {
+        loadConfig({ env: { ...testVariables(), APP_ENV: undefined }, envDir: temporaryFolder() });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).environment).toBe('(unset)');
+  });
+
+  it('never touches process.env.NODE_ENV when the values are given', () => {
+    const saved = process.env.NODE_ENV;
+    try {
+      delete process.env.NODE_ENV;
+      loadConfig({ env: productionVariables(), envDir: temporaryFolder() });
+      expect(process.env.NODE_ENV).toBeUndefined();
+    } finally {
+      process.env.NODE_ENV = saved;
+    }
+  });
+});

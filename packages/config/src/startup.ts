@@ -1,6 +1,5 @@
 import type { Config } from './config-object.js';
 import { EnvironmentMismatchError } from './environment-mismatch-error.js';
-import { loadConfig, type LoadOptions } from './load-config.js';
 import { secretValuesOf } from './output/secret-values.js';
 import { ConfigError, redactSecrets } from './problems.js';
 
@@ -18,28 +17,4 @@ export function exitOnStartupError(app: string, error: unknown, config?: Config)
     );
   }
   process.exit(1);
-}
-
-/** loadConfig for a main.ts: the config, or exit 1 listing every problem. */
-export function loadConfigOrExit(app: string, options?: LoadOptions): Config {
-  try {
-    return loadConfig(options);
-  } catch (error) {
-    exitOnStartupError(app, error);
-  }
-}
-
-/**
- * A last resort after SIGTERM or SIGINT: if the shutdown hooks hang (a stuck pool, a job ignoring its abort
- * signal), exit 1 after `seconds`, before the orchestrator's SIGKILL, so the failure shows in the exit code.
- */
-export function exitIfShutdownHangs(seconds: number): void {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      setTimeout(() => {
-        process.stderr.write(`shutdown did not finish within ${seconds}s; exiting\n`);
-        process.exit(1);
-      }, seconds * 1000).unref();
-    });
-  }
 }

@@ -24,18 +24,3 @@ export async function assertDatabaseEnvironment(
     throw new EnvironmentMismatchError('the database', stamped, environment, 'DATABASE_URL');
   }
 }
-
-/**
- * Writes the stamp once and says whether it did; a stamp already there is left alone (callers assert it first).
- */
-export async function stampDatabaseEnvironment(
-  db: Db,
-  environment: AppEnvironment,
-): Promise<boolean> {
-  const written = await db
-    .insert(environmentStamp)
-    .values({ environment })
-    .onConflictDoNothing()
-    .returning();
-  return written.length > 0;
-}

@@ -5,19 +5,9 @@ export {
   type DatabaseOptions,
   type Db,
 } from './client.js';
-export {
-  assertDatabaseEnvironment,
-  readDatabaseEnvironment,
-  stampDatabaseEnvironment,
-} from './environment-stamp.js';
-export {
-  MIGRATIONS_FOLDER,
-  pendingMigrations,
-  runMigrations,
-  type MigrationOutcome,
-} from './migrations.js';
+export { assertDatabaseEnvironment, readDatabaseEnvironment } from './environment-stamp.js';
+export { pendingMigrations, runMigrations, type MigrationOutcome } from './migrations.js';
 export { ReportsRepository, type ReportRequest } from './reports-repository.js';
-export { resetDatabase } from './reset.js';
 export { seedDevelopmentData } from './seed.js';
 export type {
   Report,

@@ -7,7 +7,7 @@ import { serializeError } from './error-serializer.js';
 import { requestIdFor } from './request-id.js';
 
 /** Headers and fields that carry credentials; pino replaces them before a line is written. */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["proxy-authorization"]',

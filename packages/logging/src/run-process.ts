@@ -3,6 +3,7 @@ import {
   EnvironmentMismatchError,
   exitOnStartupError,
   formatProblem,
+  isDeployed,
   loadConfig,
   type Config,
 } from '@repo/config';
@@ -32,8 +33,7 @@ export async function runProcess(
     config = loadConfig();
   } catch (error) {
     // Developers read configuration problems in a terminal: one problem per line, as before.
-    const deployed =
-      error instanceof ConfigError && ['staging', 'production'].includes(error.environment);
+    const deployed = error instanceof ConfigError && isDeployed(error.environment);
     if (!deployed) exitOnStartupError(app, error);
     logger.fatal(
       { problems: error.problems.map((problem) => formatProblem(problem)) },

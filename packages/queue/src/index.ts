@@ -1,13 +1,8 @@
 export { REPORT_JOB_OPTIONS, REPORTS_QUEUE, type ReportJobData } from './queues.js';
 export { createRedis } from './redis-connection.js';
-export {
-  claimRedisEnvironment,
-  environmentKey,
-  readRedisEnvironment,
-} from './redis-environment-stamp.js';
+export { claimRedisEnvironment, readRedisEnvironment } from './redis-environment-stamp.js';
 export {
   HEARTBEAT_INTERVAL_MS,
-  HEARTBEAT_TTL_MS,
   liveWorkers,
   publishHeartbeat,
   removeHeartbeat,

@@ -1,7 +1,7 @@
 import { EnvironmentMismatchError, type AppEnvironment } from '@repo/config';
 import type { Redis } from 'ioredis';
 
-export function environmentKey(prefix: string): string {
+function environmentKey(prefix: string): string {
   return `${prefix}:environment`;
 }
 

@@ -19,7 +19,7 @@ export interface WorkerHeartbeat {
 
 export const HEARTBEAT_INTERVAL_MS = 5_000;
 /** Three missed beats and a worker no longer counts as live. */
-export const HEARTBEAT_TTL_MS = 3 * HEARTBEAT_INTERVAL_MS;
+const HEARTBEAT_TTL_MS = 3 * HEARTBEAT_INTERVAL_MS;
 
 const indexKey = (prefix: string): string => `${prefix}:workers`;
 const beatKey = (prefix: string, id: string): string => `${prefix}:workers:${id}`;

@@ -31,7 +31,7 @@ function isAlive(pid: number): boolean {
  * Removes test stacks whose test run died without tearing them down (a killed or interrupted run skips
  * teardown). Project names carry the owning process id; stacks of live runs are left alone.
  */
-export async function removeOrphanedStacks(): Promise<string[]> {
+async function removeOrphanedStacks(): Promise<string[]> {
   const { stdout } = await run('docker', ['compose', 'ls', '--all', '--format', 'json']);
   const projects = (JSON.parse(stdout || '[]') as { Name: string }[]).map(
     (project) => project.Name,

@@ -21,7 +21,7 @@ import { WorkerStats } from './worker-stats.js';
  * Touched on every successful heartbeat. The image's HEALTHCHECK reads its age: a worker whose heartbeat stalls is
  * unhealthy even while its management port still answers.
  */
-export const LIVENESS_FILE = join(tmpdir(), 'ladder-worker.alive');
+const LIVENESS_FILE = join(tmpdir(), 'ladder-worker.alive');
 
 /**
  * Publishes this worker's identity and configuration fingerprint every few seconds; the web app's /workers

@@ -9,10 +9,10 @@ import { PinoLogger } from 'nestjs-pino';
  * An outbox entry this old is an orphan: the web request that wrote it enqueues within a couple of seconds or
  * has died (or Redis was away). Younger entries are left to their request, which avoids racing it.
  */
-export const OUTBOX_RELAY_AFTER_MS = 10_000;
+const OUTBOX_RELAY_AFTER_MS = 10_000;
 
 /** How often the relay looks for orphans; an orphan waits at most this plus the bound above. */
-export const OUTBOX_RELAY_INTERVAL_MS = 5_000;
+const OUTBOX_RELAY_INTERVAL_MS = 5_000;
 
 /** Entries per pass, so one pass holds its row locks briefly even after a long Redis outage. */
 const OUTBOX_RELAY_BATCH = 500;

@@ -11,7 +11,7 @@ import { WorkerStats } from '../heartbeat/worker-stats.js';
 import { generateReport } from './report-generator.js';
 
 /** Simulated work per day of a report's period: a 30-day report takes about 0.6 s. */
-export const REPORT_DAY_MS = 20;
+const REPORT_DAY_MS = 20;
 
 /** How soon a job cut short by a shutdown becomes available to the next worker. */
 const HAND_BACK_DELAY_MS = 500;
@@ -28,6 +28,8 @@ export class ReportProcessor
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   private readonly stopping = new AbortController();
+  /** Reports being generated now, named in the shutdown line so an operator sees what the stop waits for. */
+  private readonly running = new Set<string>();
 
   constructor(
     @InjectConfig() private readonly config: Config,
@@ -63,6 +65,7 @@ export class ReportProcessor
     if (!(await this.reports.start(reportId))) return { skipped: 'already completed' };
     // One line per job at info (the outcome); the start is only worth a line when debugging.
     this.logger.debug({ reportId, attempt: job.attemptsMade + 1 }, 'report started');
+    this.running.add(reportId);
     try {
       const result = await generateReport(report, {
         dayMs: REPORT_DAY_MS,
@@ -85,12 +88,18 @@ export class ReportProcessor
       this.stats.jobsFailed++;
       this.logger.error({ err: error, reportId, final }, 'report failed');
       throw error;
+    } finally {
+      this.running.delete(reportId);
     }
   }
 
   /** Stops fetching, waits for running jobs, and cuts them short at the deadline. */
   async beforeApplicationShutdown(): Promise<void> {
     const seconds = this.config.lifecycle.shutdownTimeoutSeconds;
+    this.logger.info(
+      { running: [...this.running], shutdownTimeoutSeconds: seconds },
+      'stopping: no new jobs; finishing running jobs',
+    );
     const deadline = setTimeout(
       () => this.stopping.abort(new Error(`shutdown deadline of ${seconds}s reached`)),
       seconds * 1000,

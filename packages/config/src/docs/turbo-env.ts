@@ -10,10 +10,7 @@ import { VARIABLE_NAMES } from '../schema.js';
  * - tasks that run the apps or their CLIs (dev, database commands) pass every application variable through
  *   uncached, so `pnpm dev` can hand DATABASE_URL and REDIS_URL to both apps.
  */
-export function expectedTurboEnv(): Record<
-  string,
-  { key: 'env' | 'passThroughEnv'; names: string[] }
-> {
+function expectedTurboEnv(): Record<string, { key: 'env' | 'passThroughEnv'; names: string[] }> {
   const runtime = [
     ...VARIABLE_NAMES,
     ...VARIABLE_NAMES.map((name) => `${name}_FILE`),

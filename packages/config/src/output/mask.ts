@@ -1,4 +1,4 @@
-export const MASK = '****';
+const MASK = '****';
 
 const SECRET_QUERY_KEYS = /pass|secret|token|key|auth|credential/i;
 
@@ -13,8 +13,8 @@ export function maskUrl(value: string): string {
   for (const key of [...url.searchParams.keys()]) {
     if (SECRET_QUERY_KEYS.test(key)) url.searchParams.set(key, MASK);
   }
-  // URL encodes the mask's asterisks in query strings; show them plainly.
-  return url.toString().replaceAll('%2A', '*');
+  // Neither the password nor the query string percent-encodes an asterisk, so the mask prints as it is.
+  return url.toString();
 }
 
 /** Key prefixes that say what kind of secret it is without giving any of it away. */

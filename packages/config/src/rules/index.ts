@@ -8,7 +8,7 @@ import type { Rule } from './rule.js';
 import { secretKeyRules } from './secret-key-rules.js';
 import { telemetryRules } from './telemetry-rules.js';
 
-export type { Rule, RuleContext } from './rule.js';
+export type { Rule } from './rule.js';
 
 /** Every safety rule, in the order problems are reported. */
 export const SAFETY_RULES: readonly Rule[] = [

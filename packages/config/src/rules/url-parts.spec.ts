@@ -6,6 +6,7 @@ describe('isLoopbackHost', () => {
     'localhost',
     'LOCALHOST',
     'localhost.',
+    'localhost..',
     'app.localhost',
     'App.Localhost.',
     'localhost.localdomain',

@@ -2,7 +2,7 @@ import { APP_ENVIRONMENTS } from '../environments.js';
 import { booleanValue, choiceValue, textValue } from './value-types.js';
 import { defineVariable } from './variable.js';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Which environment the process runs in, and how loudly it talks about it. */
 export const coreVariables = {

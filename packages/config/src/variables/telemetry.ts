@@ -1,7 +1,7 @@
 import { choiceValue, ratioValue, urlValue } from './value-types.js';
 import { defineVariable } from './variable.js';
 
-export const TRACE_EXPORTERS = ['none', 'console', 'otlp'] as const;
+const TRACE_EXPORTERS = ['none', 'console', 'otlp'] as const;
 
 /**
  * Where traces go. Names avoid the OTEL_* prefix on purpose: the OpenTelemetry SDK reads those from the process

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import {
   ConfigError,
   EnvironmentMismatchError,
+  isDeployed,
   loadConfig,
   maskUrl,
   type Config,
@@ -167,7 +168,7 @@ const commands = {
   },
 
   async reset(config: Config, database: Database, flags: Flags, output: Output): Promise<number> {
-    if (config.appEnv === 'staging' || config.appEnv === 'production') {
+    if (isDeployed(config.appEnv)) {
       output.error(
         `Refusing to reset APP_ENV=${config.appEnv}: destructive commands are never allowed in staging or production.`,
       );

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '@repo/testing/wait-for';
 import { processTable, sessionMembersIn } from './process-table.js';
 
 /**
@@ -36,8 +36,12 @@ function signal(pids: readonly number[], name: NodeJS.Signals): void {
 export async function stopProcesses(pids: () => number[], graceMs: number): Promise<number[]> {
   const found = pids();
   signal(found, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (pids().length > 0 && Date.now() < deadline) await sleep(200);
+  // Whatever still runs after the grace period gets SIGKILL below, so running out of time is no error here.
+  await waitFor(() => pids().length === 0, {
+    timeoutMs: graceMs,
+    intervalMs: 200,
+    description: 'the processes to exit',
+  }).catch(() => undefined);
   signal(pids(), 'SIGKILL');
   return found;
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { waitFor } from '@repo/testing/wait-for';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpMetrics, httpMetricsMiddleware } from './http-metrics.js';
@@ -47,9 +48,10 @@ async function value(registry: Registry, name: string, labels: Record<string, st
 
 /** Resolves once the server has received a request (the in-flight gauge counts it). */
 async function waitForInFlight(registry: Registry): Promise<void> {
-  while ((await value(registry, 'ladder_http_requests_in_flight', {})) !== 1) {
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await waitFor(async () => (await value(registry, 'ladder_http_requests_in_flight', {})) === 1, {
+    intervalMs: 1,
+    description: 'the request to be in flight',
+  });
 }
 
 describe('httpMetricsMiddleware', () => {

@@ -1,4 +1,4 @@
-import { createTestDatabase } from '@repo/testing';
+import { createTestDatabase, waitFor } from '@repo/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase, type Database } from '../src/client.js';
@@ -87,8 +87,10 @@ describe('the report outbox', () => {
       seen.push(id);
       await held;
     });
-    await new Promise((resolve) => setImmediate(resolve));
-    while (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitFor(() => seen.length > 0, {
+      intervalMs: 10,
+      description: 'the first relay to lock its rows',
+    });
     const other = await reports.relayOutbox(30_000, 100, (id) => {
       seen.push(id);
       return Promise.resolve();
