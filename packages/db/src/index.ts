@@ -16,6 +16,7 @@ export {
   runMigrations,
   type MigrationOutcome,
 } from './migrations.js';
+export { REPORT_LINK_SECONDS, reportFileKeys } from './report-file-keys.js';
 export { ReportsRepository, type ReportRequest } from './reports-repository.js';
 export { resetDatabase } from './reset.js';
 export { seedDevelopmentData } from './seed.js';
