@@ -33,8 +33,9 @@ export async function createApp(
   const runId = config.development.runId;
   if (runId !== undefined) app.use(devRunHeader(runId));
   applyHttpHardening(app, config);
-  // The local driver's signed links point here; elsewhere links are S3 presigned URLs and the app serves no files.
-  if (config.appEnv === 'development')
+  // The local driver's signed links point here: development by default, and a single-machine deploy on a
+  // persistent volume (ALLOW_LOCAL_STORAGE). With S3, links are presigned URLs and the app serves no files.
+  if (config.storage.backend === 'local')
     app.use(LOCAL_FILES_PATH, createLocalFilesHandler(app.get(Storage), app.get(LocalUrlSigner)));
   return app;
 }
