@@ -1,11 +1,15 @@
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { REPOSITORY_ROOT } from './repository.js';
 
+/** Where files go with STORAGE_BACKEND=local, the path the images use. */
+const CONTAINER_MEDIA_ROOT = '/var/lib/ladder/media';
+
 /**
  * Runs a built entry point of this checkout (e.g. apps/web/dist/main.js) in the stand-in `node:24-slim` image,
  * on the compose stack's network. There the services are reached as `postgres` and `redis`, not as loopback
  * addresses, so a process can run with the real staging or production rules. The checkout is mounted at the
- * same path, so pnpm's links resolve. Call `stop()` when done.
+ * same path, so pnpm's links resolve. That mount is read-only, so MEDIA_ROOT defaults to a writable tmpfs, as the
+ * images' own folder is. Call `stop()` when done.
  */
 export async function runOnStackNetwork(options: {
   network: string;
@@ -19,7 +23,8 @@ export async function runOnStackNetwork(options: {
     .withBindMounts([{ source: REPOSITORY_ROOT, target: REPOSITORY_ROOT, mode: 'ro' }])
     .withWorkingDir(REPOSITORY_ROOT)
     .withUser('node')
-    .withEnvironment(options.environment)
+    .withTmpFs({ [CONTAINER_MEDIA_ROOT]: 'rw,mode=1777' })
+    .withEnvironment({ MEDIA_ROOT: CONTAINER_MEDIA_ROOT, ...options.environment })
     .withCommand(['node', options.entryPoint])
     .withExposedPorts(options.port)
     .withWaitStrategy(Wait.forLogMessage(options.readyLog))
