@@ -13,7 +13,7 @@ import {
   type Variables,
   type WebProcess,
 } from './support/processes.js';
-import { startSmtpCatcher, type SmtpCatcher } from './support/smtp-catcher.js';
+import { startSmtpCatcher, type SmtpCatcher } from '@repo/testing/smtp';
 
 let web: WebProcess;
 let catcher: SmtpCatcher;

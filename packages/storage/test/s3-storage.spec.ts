@@ -1,7 +1,7 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage, FileNotFoundError, type Storage } from '../src/index.js';
-import { S3RVER_CREDENTIALS, startS3Server, type S3Server } from './s3-server.js';
+import { S3RVER_CREDENTIALS, startS3Server, type S3Server } from '@repo/testing/s3';
 
 const BUCKET = 'ladder-media-staging';
 const HOUR = 60 * 60 * 1000;

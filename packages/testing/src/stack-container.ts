@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { REPOSITORY_ROOT } from './repository.js';
+
+const run = promisify(execFile);
 
 /** Where files go with STORAGE_BACKEND=local, the path the images use. */
 const CONTAINER_MEDIA_ROOT = '/var/lib/ladder/media';
@@ -30,4 +34,22 @@ export async function runOnStackNetwork(options: {
     .withWaitStrategy(Wait.forLogMessage(options.readyLog))
     .withStartupTimeout(60_000)
     .start();
+}
+
+/**
+ * The address of this machine on a Docker network: a container on it reaches a server the test process runs
+ * (an SMTP catcher, an S3-protocol server) there, and so does the test process itself. Not a loopback address,
+ * which the staging and production rules refuse.
+ */
+export async function networkGateway(network: string): Promise<string> {
+  const { stdout } = await run('docker', [
+    'network',
+    'inspect',
+    '--format',
+    '{{range .IPAM.Config}}{{.Gateway}} {{end}}',
+    network,
+  ]);
+  const gateway = stdout.trim().split(' ')[0];
+  if (!gateway) throw new Error(`docker network ${network} names no gateway`);
+  return gateway;
 }

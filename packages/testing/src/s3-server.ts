@@ -7,15 +7,23 @@ import S3rver from 's3rver';
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 export interface S3Server {
+  /** `http://<host>:<port>`, for S3_ENDPOINT. */
   endpoint: string;
   close(): Promise<void>;
 }
 
-/** A real S3-protocol server in this process, on a free port, with `bucket` created. */
-export async function startS3Server(bucket: string): Promise<S3Server> {
+/**
+ * A real S3-protocol server in this process, on a free port, with `bucket` created. `host` is the address to
+ * listen on and to name in `endpoint`: an app in a container reaches the test process at its network's gateway
+ * (see `networkGateway`). Its clock is this process's, so a test can move it past a link's expiry.
+ */
+export async function startS3Server(
+  bucket: string,
+  options: { host?: string } = {},
+): Promise<S3Server> {
   const directory = await mkdtemp(join(tmpdir(), 'ladder-s3-'));
   const server = new S3rver({
-    address: '127.0.0.1',
+    address: options.host ?? '127.0.0.1',
     port: 0,
     silent: true,
     directory,
