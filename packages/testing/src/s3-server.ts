@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 
 /** s3rver's built-in account: its server checks every signature against this secret. */
@@ -9,6 +10,8 @@ export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3R
 export interface S3Server {
   /** `http://<host>:<port>`, for S3_ENDPOINT. */
   endpoint: string;
+  /** Every key in the bucket, read through the S3 API as a client sees them. */
+  keys(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -30,8 +33,23 @@ export async function startS3Server(
     configureBuckets: [{ name: bucket }],
   });
   const { address, port } = await server.run();
+  const endpoint = `http://${address}:${port}`;
   return {
-    endpoint: `http://${address}:${port}`,
+    endpoint,
+    keys: async () => {
+      const client = new S3Client({
+        region: 'us-east-1',
+        endpoint,
+        forcePathStyle: true,
+        credentials: S3RVER_CREDENTIALS,
+      });
+      try {
+        const listing = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
+        return (listing.Contents ?? []).map((object) => object.Key ?? '');
+      } finally {
+        client.destroy();
+      }
+    },
     close: async () => {
       await server.close();
       await rm(directory, { recursive: true, force: true });

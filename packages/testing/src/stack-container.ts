@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { childProcessEnv } from '@repo/config/host';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { REPOSITORY_ROOT } from './repository.js';
 
@@ -34,6 +35,48 @@ export async function runOnStackNetwork(options: {
     .withWaitStrategy(Wait.forLogMessage(options.readyLog))
     .withStartupTimeout(60_000)
     .start();
+}
+
+/**
+ * Runs a one-shot command of this checkout (e.g. `packages/db/bin/ladder-db.js migrate`) the way
+ * `runOnStackNetwork` runs an app, and resolves with its exit code and output once it ends. Values reach the
+ * container by name from this process's child environment, never on a command line.
+ */
+export function runOnceOnStackNetwork(options: {
+  network: string;
+  entryPoint: string;
+  args?: readonly string[];
+  environment: Record<string, string>;
+}): Promise<{ code: number; output: string }> {
+  const environment = { MEDIA_ROOT: CONTAINER_MEDIA_ROOT, ...options.environment };
+  const args = [
+    'run',
+    '--rm',
+    '--network',
+    options.network,
+    '--mount',
+    `type=bind,source=${REPOSITORY_ROOT},target=${REPOSITORY_ROOT},readonly`,
+    '--workdir',
+    REPOSITORY_ROOT,
+    '--user',
+    'node',
+    ...Object.keys(environment).flatMap((name) => ['--env', name]),
+    'node:24-slim',
+    'node',
+    options.entryPoint,
+    ...(options.args ?? []),
+  ];
+  return new Promise((resolve) => {
+    execFile(
+      'docker',
+      args,
+      { env: childProcessEnv(environment), maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
+  });
 }
 
 /**
