@@ -5,7 +5,7 @@
 // and take turns: per round, JOBS one-day reports are stored, their jobs added in bulk, and the clock runs until
 // the last one is completed. Reported as medians and a ratio (the machines are noisy; compare ratios).
 //
-//   node report-files.mjs                 5 rounds of 200 jobs
+//   node report-files.mjs                 5 rounds of 400 jobs
 //   ROUNDS=9 JOBS=500 node report-files.mjs
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,7 +28,7 @@ import { Queue } from 'bullmq';
 import pg from 'pg';
 
 const rounds = Number(hostVariable('ROUNDS') ?? 5);
-const jobs = Number(hostVariable('JOBS') ?? 200);
+const jobs = Number(hostVariable('JOBS') ?? 400);
 const CONCURRENCY = 5;
 const POLL_MS = 50;
 const WORKER = join(REPOSITORY_ROOT, 'apps/worker/dist/main.js');
