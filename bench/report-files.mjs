@@ -1,6 +1,6 @@
 // The worker's throughput with its storage writes on, next to the same worker with them off. Each completed
 // report is written as JSON and CSV under MEDIA_ROOT (STORAGE_BACKEND=local); "off" is the same build with
-// Storage.put replaced by a no-op (support/no-storage-writes.mjs, preloaded), so the difference is the writes
+// Storage.put replaced by a no-op (preloaded with --import, see NO_WRITES), so the difference is the writes
 // alone (no mail: SMTP_URL is unset). Both workers run at once on one Postgres and Redis (infra/compose/compose.yaml), each on its own queue,
 // and take turns: per round, JOBS one-day reports are stored, their jobs added in bulk, and the clock runs until
 // the last one is completed. Reported as medians and a ratio (the machines are noisy; compare ratios).
@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hostVariable } from '@repo/config/host';
 import {
@@ -33,7 +34,14 @@ const CONCURRENCY = 5;
 const POLL_MS = 50;
 const WORKER = join(REPOSITORY_ROOT, 'apps/worker/dist/main.js');
 const LADDER_DB = join(REPOSITORY_ROOT, 'packages/db/bin/ladder-db.js');
-const NO_WRITES = new URL('./support/no-storage-writes.mjs', import.meta.url).href;
+/**
+ * Preloaded into the "off" worker: Storage.put becomes a no-op. Imported by its real path, the same module instance
+ * the worker's `@repo/storage` resolves to.
+ */
+const NO_WRITES = `data:text/javascript,${encodeURIComponent(
+  `import { Storage } from ${JSON.stringify(pathToFileURL(join(REPOSITORY_ROOT, 'packages/storage/dist/storage.js')).href)};\n` +
+    'Storage.prototype.put = async () => undefined;',
+)}`;
 
 function median(values) {
   const sorted = [...values].sort((left, right) => left - right);
