@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { validateObject } from './support/kubernetes-schemas.js';
+import { selects, type LabelSelector } from './support/network-policies.js';
 import {
   ENVIRONMENTS_FOLDER,
   render,
@@ -31,10 +32,6 @@ interface PodSpec {
   containers: Container[];
   volumes?: { name: string; emptyDir?: { sizeLimit?: string } }[];
 }
-interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
-}
 
 const ENVIRONMENTS = ['staging', 'production'] as const;
 /** The steps of the release workflows apply objects by this label, in this order; anything else is never applied. */
@@ -45,23 +42,6 @@ const podSpec = (object: KubernetesObject): PodSpec =>
 const podLabels = (object: KubernetesObject): Record<string, string> =>
   (object.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata
     .labels;
-
-/** A Kubernetes label selector applied to a set of labels (an empty selector selects everything). */
-function selects(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
-  const byLabel = Object.entries(selector?.matchLabels ?? {}).every(
-    ([key, value]) => labels[key] === value,
-  );
-  const byExpression = (selector?.matchExpressions ?? []).every((expression) => {
-    const value = labels[expression.key];
-    if (expression.operator === 'In')
-      return value !== undefined && !!expression.values?.includes(value);
-    if (expression.operator === 'NotIn')
-      return value === undefined || !expression.values?.includes(value);
-    if (expression.operator === 'Exists') return value !== undefined;
-    return value === undefined;
-  });
-  return byLabel && byExpression;
-}
 
 function configOf(environment: string): Record<string, string | undefined> {
   return parseEnv(readFileSync(join(ENVIRONMENTS_FOLDER, environment, 'config.env'), 'utf8'));
@@ -202,13 +182,19 @@ describe.each(ENVIRONMENTS)('the %s overlay', (environment) => {
     }
   });
 
-  it('lets only the ingress controller in, and only to the public port', () => {
-    const ingress = (
-      named('NetworkPolicy', 'ladder-web').spec as {
-        ingress: { ports: { port: string | number }[] }[];
-      }
-    ).ingress;
-    expect(ingress.flatMap((rule) => rule.ports.map((port) => port.port))).toEqual(['http']);
+  it('serves the host of PUBLIC_URL on the Ingress, which config.env alone declares', () => {
+    const spec = named('Ingress', 'ladder-web').spec as {
+      tls: { hosts: string[] }[];
+      rules: { host: string }[];
+    };
+    const hosts = [
+      ...spec.tls.flatMap((entry) => entry.hosts),
+      ...spec.rules.map((rule) => rule.host),
+    ];
+    expect(hosts).toHaveLength(2);
+    // URL lower-cases the host, as browsers and the Host header do.
+    for (const host of hosts)
+      expect(host.toLowerCase()).toBe(new URL(config.PUBLIC_URL ?? '').host);
   });
 
   it('bounds every scratch volume and every container’s ephemeral storage', () => {

@@ -22,8 +22,6 @@ export const namingAttributes: Readonly<Record<string, string>> = {
   aws_secretsmanager_secret: 'name',
   aws_security_group: 'name',
   kubernetes_namespace_v1: 'metadata.name',
-  // Service account names are the same in every environment (ladder-web); the namespace tells them apart.
-  kubernetes_service_account_v1: 'metadata.namespace',
 };
 
 /** Types without a name of their own: each configures a named resource above, or is a generated value. */

@@ -130,7 +130,7 @@ describe('workload identity (modules/workload-identity)', () => {
   const identity = moduleAt('modules/workload-identity');
   const composition = moduleAt('modules/environment');
 
-  it('gives web and worker each a service account and a role of its own', () => {
+  it('gives web and worker each a role of its own, bound to its service account by name', () => {
     expect(composition.locals.service_accounts).toEqual({
       web: '${var.project}-web',
       worker: '${var.project}-worker',
@@ -139,14 +139,13 @@ describe('workload identity (modules/workload-identity)', () => {
       '${local.service_accounts}',
     );
     for (const address of [
-      'kubernetes_service_account_v1.workload',
       'aws_iam_role.workload',
       'aws_iam_role_policy.bucket',
       'aws_eks_pod_identity_association.workload',
     ])
       expect(identity.resources.get(address)?.for_each, address).toBe('${var.service_accounts}');
     expect(identity.resources.get('aws_eks_pod_identity_association.workload')).toMatchObject({
-      service_account: '${kubernetes_service_account_v1.workload[each.key].metadata[0].name}',
+      service_account: '${each.value}',
       role_arn: '${aws_iam_role.workload[each.key].arn}',
     });
   });

@@ -104,6 +104,20 @@ describe('jobs that hold an environment’s secrets', () => {
     },
   );
 
+  it.each(releaseJobs.map((release) => [release.environment, release] as const))(
+    '%s: refuses template placeholders first, before any secret is written or anything applied',
+    (_environment, { job }) => {
+      const check = stepRunning(job, '.github/scripts/check-placeholders.sh "$MANIFESTS"');
+      expect(check, 'the placeholder check').toBeDefined();
+      for (const later of [
+        stepUsing(job, './.github/actions/setup'),
+        stepUsing(job, './.github/actions/secret-files'),
+        stepUsing(job, './.github/actions/roll-out'),
+      ])
+        expect(check!.index).toBeLessThan(later!.index);
+    },
+  );
+
   it('are the only jobs that may write deployment records', () => {
     const writers = workflows.flatMap((file) =>
       Object.entries(file.content.jobs)

@@ -27,7 +27,7 @@ beforeAll(async () => {
   staging = await runOnStackNetwork({
     network: stack.network,
     entryPoint: 'apps/web/dist/main.js',
-    port: 3000,
+    ports: [3000],
     readyLog: /web listening on/,
     environment: {
       APP_ENV: 'staging',

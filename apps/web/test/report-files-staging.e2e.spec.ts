@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import {
   createDatabaseNamed,
   networkGateway,
-  runOnceOnStackNetwork,
   runOnStackNetwork,
+  runToEndOnStackNetwork,
   testSecretKey,
   waitFor,
 } from '@repo/testing';
@@ -69,26 +69,25 @@ beforeAll(async () => {
     EMAIL_REDIRECT_TO: REDIRECT_TO,
   };
 
-  const migrated = await runOnceOnStackNetwork({
+  await runToEndOnStackNetwork({
     network: stack.network,
     entryPoint: 'packages/db/bin/ladder-db.js',
-    args: ['migrate'],
+    arguments: ['migrate'],
     environment,
   });
-  expect(migrated.code, migrated.output).toBe(0);
 
   const [web] = await Promise.all([
     runOnStackNetwork({
       network: stack.network,
       entryPoint: 'apps/web/dist/main.js',
-      port: 3000,
+      ports: [3000],
       readyLog: /web listening on/,
       environment,
     }),
     runOnStackNetwork({
       network: stack.network,
       entryPoint: 'apps/worker/dist/main.js',
-      port: 9465,
+      ports: [9465],
       readyLog: /worker started/,
       environment,
     }).then((worker) => containers.push(worker)),

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDatabaseNamed, testSecretKey, waitFor } from '@repo/testing';
+import {
+  createDatabaseNamed,
+  runOnStackNetwork,
+  runToEndOnStackNetwork,
+  testSecretKey,
+  waitFor,
+} from '@repo/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { renderStatusPage } from '../src/status/status-page.js';
 import { request } from './support/http.js';
 import {
   runMigrations,
@@ -28,9 +33,13 @@ const CHROMIUM_FLAGS = [
 ];
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results');
 const HOSTILE_TITLE = '<img src=x onerror="document.title=\'pwned\'"> Churn <b>Q4</b>';
+const STAGING_HOST = 'staging.example.com';
+const STAGING_ORIGIN = `https://${STAGING_HOST}`;
 
 const hasChromium = existsSync(CHROMIUM);
 let browser: Browser;
+/** The staging apps, run on the compose network; stopped after the file. */
+const containers: Awaited<ReturnType<typeof runOnStackNetwork>>[] = [];
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -40,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await Promise.all(containers.map((container) => container.stop({ timeout: 10_000 })));
   await stopAll();
 });
 
@@ -47,7 +57,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `status-page-${name}.png`), fullPage: true });
 }
 
-/** The banner's computed background (a string expression: this package's types have no DOM). */
 /** The page's own window, typed just enough: this package compiles without the DOM library. */
 interface BrowserWindow {
   getComputedStyle(element: unknown): { backgroundColor: string };
@@ -59,6 +68,43 @@ function bannerColour(page: Page): Promise<string> {
     .evaluate(
       (banner) => (globalThis as unknown as BrowserWindow).getComputedStyle(banner).backgroundColor,
     );
+}
+
+/** Loads the status page until it lists a worker with another configuration and the hostile report. */
+async function loadWithMismatchAndReport(page: Page, managementUrl: string): Promise<void> {
+  await waitFor(
+    async () => {
+      await page.goto(`${managementUrl}/`);
+      const rows = (hasText: string) => page.locator('tr', { hasText }).count();
+      return (await rows('MISMATCH')) === 1 && (await rows('Churn')) === 1;
+    },
+    {
+      timeoutMs: 30_000,
+      intervalMs: 500,
+      description: 'the mismatched worker and the report on the status page',
+    },
+  );
+}
+
+/** One worker row says MISMATCH, it is the stranger's, and the verdict names it as the one reason. */
+async function expectMismatchedWorker(page: Page, strangerIdPart: string): Promise<void> {
+  const mismatch = page.locator('tr', { hasText: 'MISMATCH' });
+  expect(await mismatch.count()).toBe(1);
+  expect(await mismatch.locator('code').first().textContent()).toContain(strangerIdPart);
+  expect(await page.locator('.verdict h2').textContent()).toBe('Not ready');
+  expect(await page.locator('.verdict li').allTextContents()).toEqual([
+    expect.stringContaining('read a different configuration'),
+  ]);
+  // Times are for people: "… ago", with the exact time in the tooltip.
+  expect(await page.locator('td time').first().textContent()).toMatch(/ s ago$/);
+}
+
+/** The title is shown as typed and never becomes markup. */
+async function expectHostileTitleAsText(page: Page): Promise<void> {
+  const row = page.locator('tr', { hasText: 'Churn' });
+  expect(await row.locator('td').nth(1).textContent()).toBe(HOSTILE_TITLE);
+  expect(await page.locator('main img, main b').count()).toBe(0);
+  expect(await page.title()).not.toBe('pwned');
 }
 
 describe.skipIf(!hasChromium)(
@@ -89,76 +135,77 @@ describe.skipIf(!hasChromium)(
       expect(created.status).toBe(202);
 
       const page = await browser.newPage();
-      await waitFor(
-        async () => {
-          await page.goto(`${web.managementUrl}/`);
-          return (await page.locator('table').count()) >= 2;
-        },
-        {
-          timeoutMs: 30_000,
-          intervalMs: 500,
-          description: 'the workers and the report on the page',
-        },
-      );
+      await loadWithMismatchAndReport(page, web.managementUrl);
       await screenshot(page, 'development');
 
       expect(await page.locator('header.banner h1').textContent()).toBe('development');
       expect(await bannerColour(page)).toBe('rgb(26, 127, 55)');
-      const mismatch = page.locator('tr', { hasText: 'MISMATCH' });
-      expect(await mismatch.count()).toBe(1);
-      expect(await mismatch.locator('code').first().textContent()).toContain(`-${stranger.pid}-`);
-      expect(await page.locator('.verdict h2').textContent()).toBe('Not ready');
-      expect(await page.locator('.verdict li').allTextContents()).toEqual([
-        expect.stringContaining('read a different configuration'),
-      ]);
-      // Times are for people: "… ago", with the exact time in the tooltip.
-      expect(await page.locator('td time').first().textContent()).toMatch(/ s ago$/);
-      // The title is shown as typed and never becomes markup.
-      const row = page.locator('tr', { hasText: 'Churn' });
-      expect(await row.locator('td').nth(1).textContent()).toBe(HOSTILE_TITLE);
-      expect(await page.locator('main img, main b').count()).toBe(0);
-      expect(await page.title()).not.toBe('pwned');
+      await expectMismatchedWorker(page, `-${stranger.pid}-`);
+      await expectHostileTitleAsText(page);
       await page.close();
     });
 
-    it('in staging: the amber banner and a ready verdict when every worker matches', async () => {
-      const now = new Date();
+    it('in staging, served by the real app on the stack network: amber banner, the mismatched worker, a not-ready verdict, and a hostile title shown as text', async () => {
+      const stack = inject('stack');
+      const suffix = randomBytes(3).toString('hex');
+      const database = `browser_${suffix}_staging`;
+      await createDatabaseNamed(stack.postgresAdminUrl, database);
+      // The staging rules refuse loopback hosts: on the compose network the services are `postgres` and `redis`.
+      const databaseUrl = new URL(stack.postgresAdminUrl);
+      databaseUrl.host = 'postgres:5432';
+      databaseUrl.pathname = `/${database}`;
+      const variables = {
+        APP_ENV: 'staging',
+        DATABASE_URL: databaseUrl.toString(),
+        REDIS_URL: 'redis://redis:6379/0',
+        QUEUE_PREFIX: `browser-staging-${suffix}`,
+        SECRET_KEY: testSecretKey(),
+        PUBLIC_URL: STAGING_ORIGIN,
+        ALLOWED_HOSTS: STAGING_HOST,
+        CORS_ALLOWED_ORIGINS: STAGING_ORIGIN,
+      };
+      const onNetwork = (entryPoint: string, environment: Record<string, string>) => ({
+        network: stack.network,
+        entryPoint,
+        environment,
+      });
+      await runToEndOnStackNetwork({
+        ...onNetwork('packages/db/bin/ladder-db.js', variables),
+        arguments: ['migrate'],
+      });
+      const worker = (environment: Record<string, string>) =>
+        runOnStackNetwork({
+          ...onNetwork('apps/worker/dist/main.js', environment),
+          ports: [],
+          readyLog: /worker started/,
+        });
+      containers.push(await worker(variables));
+      const stranger = await worker({ ...variables, SECRET_KEY: testSecretKey() });
+      containers.push(stranger);
+      const web = await runOnStackNetwork({
+        ...onNetwork('apps/web/dist/main.js', variables),
+        ports: [3000, 9464],
+        readyLog: /web listening on/,
+      });
+      containers.push(web);
+      const url = (port: number) => `http://${web.getHost()}:${web.getMappedPort(port)}`;
+
+      const created = await request(`${url(3000)}/api/reports`, {
+        method: 'POST',
+        headers: { host: STAGING_HOST },
+        body: { title: HOSTILE_TITLE, periodDays: 7 },
+      });
+      expect(created.status, created.body).toBe(202);
+
       const page = await browser.newPage();
-      await page.setContent(
-        renderStatusPage({
-          appEnv: 'staging',
-          verdict: { ready: true, reasons: [] },
-          now,
-          version: '1.4.0',
-          gitSha: '3f2c1ab',
-          fingerprint: 'aaaaaaaaaaaa/bbbbbbbbbbbb',
-          features: { newCheckout: true },
-          workers: [
-            {
-              id: 'worker-1',
-              hostname: 'worker-1',
-              pid: 1,
-              version: '1.4.0',
-              gitSha: '3f2c1ab',
-              appEnv: 'staging',
-              fingerprint: 'aaaaaaaaaaaa/bbbbbbbbbbbb',
-              fingerprintMatches: true,
-              concurrency: 5,
-              startedAt: new Date(now.getTime() - 60_000).toISOString(),
-              beatAt: new Date(now.getTime() - 4_000).toISOString(),
-              jobsDone: 12,
-              jobsFailed: 0,
-            },
-          ],
-          reports: [],
-          lastReportId: undefined,
-        }),
-      );
+      await loadWithMismatchAndReport(page, url(9464));
       await screenshot(page, 'staging');
+
       expect(await page.locator('header.banner h1').textContent()).toBe('staging');
       expect(await bannerColour(page)).toBe('rgb(191, 135, 0)');
-      expect(await page.locator('.verdict h2').textContent()).toBe('Ready');
-      expect(await page.locator('td time').first().textContent()).toBe('4 s ago');
+      // A container's host name is the start of its id, and a worker's id starts with its host name.
+      await expectMismatchedWorker(page, `${stranger.getId().slice(0, 12)}-`);
+      await expectHostileTitleAsText(page);
       await page.close();
     });
   },

@@ -6,5 +6,5 @@ export { freshCopy, processesUnder, removeCopy, runnerPid } from './fresh-copy.j
 export { isolatedEnvironment, testSecretKey } from './isolated-environment.js';
 export { RunningProcess, startProcess, type ProcessExit } from './processes.js';
 export { COMPOSE_FOLDER, REPOSITORY_ROOT } from './repository.js';
-export { networkGateway, runOnceOnStackNetwork, runOnStackNetwork } from './stack-container.js';
+export { networkGateway, runOnStackNetwork, runToEndOnStackNetwork } from './stack-container.js';
 export { waitFor } from './wait-for.js';

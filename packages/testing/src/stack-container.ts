@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { childProcessEnv } from '@repo/config/host';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { REPOSITORY_ROOT } from './repository.js';
 
@@ -9,20 +8,22 @@ const run = promisify(execFile);
 /** Where files go with STORAGE_BACKEND=local, the path the images use. */
 const CONTAINER_MEDIA_ROOT = '/var/lib/ladder/media';
 
-/**
- * Runs a built entry point of this checkout (e.g. apps/web/dist/main.js) in the stand-in `node:24-slim` image,
- * on the compose stack's network. There the services are reached as `postgres` and `redis`, not as loopback
- * addresses, so a process can run with the real staging or production rules. The checkout is mounted at the
- * same path, so pnpm's links resolve. That mount is read-only, so MEDIA_ROOT defaults to a writable tmpfs, as the
- * images' own folder is. Call `stop()` when done.
- */
-export async function runOnStackNetwork(options: {
+interface StackProcessOptions {
   network: string;
   entryPoint: string;
+  /** Arguments after the entry point, e.g. `['migrate']` for the db CLI. */
+  arguments?: string[];
   environment: Record<string, string>;
-  port: number;
-  readyLog: RegExp;
-}): Promise<StartedTestContainer> {
+}
+
+/**
+ * A built entry point of this checkout (e.g. apps/web/dist/main.js) in the stand-in `node:24-slim` image, on the
+ * compose stack's network. There the services are reached as `postgres` and `redis`, not as loopback addresses,
+ * so a process can run with the real staging or production rules. The checkout is mounted at the same path, so
+ * pnpm's links resolve. That mount is read-only, so MEDIA_ROOT defaults to a writable tmpfs, as the images' own
+ * folder is.
+ */
+function stackProcess(options: StackProcessOptions): GenericContainer {
   return new GenericContainer('node:24-slim')
     .withNetworkMode(options.network)
     .withBindMounts([{ source: REPOSITORY_ROOT, target: REPOSITORY_ROOT, mode: 'ro' }])
@@ -30,53 +31,41 @@ export async function runOnStackNetwork(options: {
     .withUser('node')
     .withTmpFs({ [CONTAINER_MEDIA_ROOT]: 'rw,mode=1777' })
     .withEnvironment({ MEDIA_ROOT: CONTAINER_MEDIA_ROOT, ...options.environment })
-    .withCommand(['node', options.entryPoint])
-    .withExposedPorts(options.port)
+    .withCommand(['node', options.entryPoint, ...(options.arguments ?? [])]);
+}
+
+/** Starts a long-running entry point, publishes `ports` and resolves once `readyLog` is printed. Call `stop()`. */
+export async function runOnStackNetwork(
+  options: StackProcessOptions & { ports: number[]; readyLog: RegExp },
+): Promise<StartedTestContainer> {
+  return stackProcess(options)
+    .withExposedPorts(...options.ports)
     .withWaitStrategy(Wait.forLogMessage(options.readyLog))
     .withStartupTimeout(60_000)
     .start();
 }
 
 /**
- * Runs a one-shot command of this checkout (e.g. `packages/db/bin/ladder-db.js migrate`) the way
- * `runOnStackNetwork` runs an app, and resolves with its exit code and output once it ends. Values reach the
- * container by name from this process's child environment, never on a command line.
+ * Runs a one-shot entry point (a migration, a CLI command) to its end and resolves with its output; throws with
+ * that output when it exits with anything but 0.
  */
-export function runOnceOnStackNetwork(options: {
-  network: string;
-  entryPoint: string;
-  args?: readonly string[];
-  environment: Record<string, string>;
-}): Promise<{ code: number; output: string }> {
-  const environment = { MEDIA_ROOT: CONTAINER_MEDIA_ROOT, ...options.environment };
-  const args = [
-    'run',
-    '--rm',
-    '--network',
-    options.network,
-    '--mount',
-    `type=bind,source=${REPOSITORY_ROOT},target=${REPOSITORY_ROOT},readonly`,
-    '--workdir',
-    REPOSITORY_ROOT,
-    '--user',
-    'node',
-    ...Object.keys(environment).flatMap((name) => ['--env', name]),
-    'node:24-slim',
-    'node',
-    options.entryPoint,
-    ...(options.args ?? []),
-  ];
-  return new Promise((resolve) => {
-    execFile(
-      'docker',
-      args,
-      { env: childProcessEnv(environment), maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-        resolve({ code, output: `${stdout}${stderr}` });
-      },
-    );
-  });
+export async function runToEndOnStackNetwork(options: StackProcessOptions): Promise<string> {
+  let output = '';
+  const started = await stackProcess(options)
+    .withLogConsumer((stream) =>
+      stream.on('data', (chunk: Buffer | string) => (output += chunk.toString())),
+    )
+    .withWaitStrategy(Wait.forOneShotStartup())
+    .withStartupTimeout(60_000)
+    .start()
+    .catch((error: unknown) => {
+      throw new Error(
+        `node ${[options.entryPoint, ...(options.arguments ?? [])].join(' ')} failed on the stack network:\n${output}`,
+        { cause: error },
+      );
+    });
+  await started.stop();
+  return output;
 }
 
 /**

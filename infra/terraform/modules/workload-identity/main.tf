@@ -1,5 +1,7 @@
-# The namespace and one service account per workload, each bound to its own cloud role through EKS Pod Identity.
-# The apps take no S3 keys: the SDK picks up the role from the pod identity agent.
+# The namespace, and a cloud role per workload bound to its service account through EKS Pod Identity. The apps take
+# no S3 keys: the SDK picks up the role from the pod identity agent. The service accounts themselves are the
+# cluster templates' (infra/environments/base/service-accounts.yaml): an association names its account and needs
+# no annotation on it, so the binding has one owner, this module, and the account one, the templates.
 resource "kubernetes_namespace_v1" "this" {
   metadata {
     name = var.namespace
@@ -11,12 +13,13 @@ resource "kubernetes_namespace_v1" "this" {
   }
 }
 
-resource "kubernetes_service_account_v1" "workload" {
-  for_each = var.service_accounts
+# Earlier versions created the accounts here too. A state that holds them forgets them without deleting them: the
+# templates apply the same accounts and keep them.
+removed {
+  from = kubernetes_service_account_v1.workload
 
-  metadata {
-    name      = each.value
-    namespace = kubernetes_namespace_v1.this.metadata[0].name
+  lifecycle {
+    destroy = false
   }
 }
 
@@ -82,6 +85,6 @@ resource "aws_eks_pod_identity_association" "workload" {
 
   cluster_name    = var.cluster_name
   namespace       = kubernetes_namespace_v1.this.metadata[0].name
-  service_account = kubernetes_service_account_v1.workload[each.key].metadata[0].name
+  service_account = each.value
   role_arn        = aws_iam_role.workload[each.key].arn
 }

@@ -4,8 +4,8 @@ output "namespace" {
 }
 
 output "service_accounts" {
-  description = "Service account of each workload (serviceAccountName in the templates)."
-  value       = { for workload, account in kubernetes_service_account_v1.workload : workload => account.metadata[0].name }
+  description = "Service account of each workload that has a role (serviceAccountName in the templates)."
+  value       = { for workload, association in aws_eks_pod_identity_association.workload : workload => association.service_account }
 }
 
 output "role_arns" {

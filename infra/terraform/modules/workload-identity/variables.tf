@@ -4,7 +4,7 @@ variable "namespace" {
 }
 
 variable "service_accounts" {
-  description = "Service account name of each workload, e.g. { web = \"ladder-web\" }."
+  description = "Service account name of each workload, e.g. { web = \"ladder-web\" }: the names the cluster templates create."
   type        = map(string)
 }
 

@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processTable, sessionMembersIn } from './process-table.js';
 
 /**
- * The processes of one session (`ps -o sess`). turbo puts every task into a process group of its own, so a
- * process group misses them once turbo is gone; the session the apps were started in still holds them all.
+ * The processes of one session. turbo puts every task into a process group of its own, so a process group misses
+ * them once turbo is gone; the session the apps were started in still holds them all. `knownGroups` helps where
+ * `ps` shows no sessions (macOS): see sessionMembersIn.
  */
-export function sessionMembers(sessionId: number): number[] {
-  const listing = spawnSync('ps', ['-A', '-o', 'pid=', '-o', 'sess='], { encoding: 'utf8' });
-  return (listing.stdout ?? '')
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number))
-    .filter(([pid, session]) => session === sessionId && pid !== undefined && pid > 0)
-    .map(([pid]) => pid ?? 0)
-    .filter((pid) => pid !== listing.pid);
+export function sessionMembers(sessionId: number, knownGroups?: ReadonlySet<number>): number[] {
+  return sessionMembersIn(processTable(), sessionId, knownGroups);
 }
 
 export function isAlive(pid: number): boolean {
@@ -51,7 +46,10 @@ export async function stopProcesses(pids: () => number[], graceMs: number): Prom
 export function stopSession(
   sessionId: number,
   graceMs: number,
-  except?: number,
+  options: { except?: number; knownGroups?: ReadonlySet<number> } = {},
 ): Promise<number[]> {
-  return stopProcesses(() => sessionMembers(sessionId).filter((pid) => pid !== except), graceMs);
+  return stopProcesses(
+    () => sessionMembers(sessionId, options.knownGroups).filter((pid) => pid !== options.except),
+    graceMs,
+  );
 }

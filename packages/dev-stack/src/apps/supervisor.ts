@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { groupsOf, processTable, reportsSessions, sessionMembersIn } from './process-table.js';
 import { stopSession } from './session-processes.js';
 
 /**
@@ -16,10 +17,27 @@ export interface SupervisorPlan {
 }
 
 const GRACE_MS = 30_000;
+/** How often the process groups of the session are noted where `ps` shows no sessions. */
+const GROUPS_POLL_MS = 2_000;
 
 const plan = JSON.parse(process.argv[2] ?? '{}') as SupervisorPlan;
 const [executable = 'false', ...args] = plan.command;
 const child = spawn(executable, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+
+/**
+ * Where `ps` shows no sessions (macOS), the session is found from this process's tree; a task whose parent (turbo)
+ * died is no longer in that tree, but is still in its process group, so the groups seen are noted as they come.
+ */
+const knownGroups = new Set<number>();
+if (!reportsSessions(processTable())) {
+  setInterval(() => {
+    const table = processTable();
+    const current = groupsOf(table, sessionMembersIn(table, process.pid, knownGroups));
+    // Only groups that still have members: an empty group's id may be given to an unrelated process later.
+    knownGroups.clear();
+    for (const group of current) knownGroups.add(group);
+  }, GROUPS_POLL_MS).unref();
+}
 
 let stopRequested = false;
 let stdinOpen = true;
@@ -28,7 +46,7 @@ let stopping: Promise<never> | undefined;
 function stop(exitCode: number): Promise<never> {
   stopping ??= (async () => {
     const orphaned = !stopRequested;
-    await stopSession(process.pid, GRACE_MS, process.pid);
+    await stopSession(process.pid, GRACE_MS, { except: process.pid, knownGroups });
     if (orphaned && plan.whenOrphaned) {
       const [cleanup = 'true', ...cleanupArgs] = plan.whenOrphaned;
       spawnSync(cleanup, cleanupArgs, { stdio: 'ignore', timeout: 90_000 });
