@@ -57,12 +57,23 @@ id="$(curl --fail-with-body --silent --show-error --header "Host: $host" --heade
   --data '{"title":"Release smoke test","periodDays":1}' "$base/api/reports" | jq -r .id)"
 echo "Queued report $id"
 for _ in $(seq 60); do
-  status="$(curl --fail-with-body --silent --show-error --header "Host: $host" "$base/api/reports/$id" | jq -r .status)"
-  if [ "$status" = completed ]; then
-    echo "The worker completed report $id: both images work together in staging mode."
-    exit 0
-  fi
+  report="$(curl --fail-with-body --silent --show-error --header "Host: $host" "$base/api/reports/$id")"
+  status="$(jq -r .status <<<"$report")"
+  if [ "$status" = completed ]; then break; fi
   sleep 1
 done
-echo "::error::Report $id is still '$status' after 60 s: the worker image did not process the web image's job." >&2
-exit 1
+if [ "$status" != completed ]; then
+  echo "::error::Report $id is still '$status' after 60 s: the worker image did not process the web image's job." >&2
+  exit 1
+fi
+echo "The worker completed report $id: both images work together in staging mode."
+
+# The worker wrote the report's CSV on the media volume; its signed link (on PUBLIC_URL, the TLS proxy's host)
+# must download it from web.
+link="$(jq -r .links.download.csv <<<"$report")"
+path="/${link#https://"$host"/}"
+if ! curl --fail-with-body --silent --show-error --header "Host: $host" "$base$path" | grep --quiet "^$id,"; then
+  echo "::error::The download link of report $id ($path) did not return its CSV." >&2
+  exit 1
+fi
+echo "Its download link returns the CSV the worker stored."

@@ -39,6 +39,19 @@ afterAll(async () => {
   await docker(['image', 'rm', images.web, images.worker]);
 });
 
+/** Polls `probe` until it returns a value; fails after a minute, naming what it waited for. */
+async function waitFor<Value>(
+  probe: () => Promise<Value | undefined>,
+  description: string,
+): Promise<Value> {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`gave up waiting for ${description}`);
+}
+
 async function getJson<Body = Record<string, unknown>>(
   url: string,
 ): Promise<{ status: number; body: Body }> {
@@ -46,28 +59,46 @@ async function getJson<Body = Record<string, unknown>>(
   return { status: response.status, body: (await response.json()) as Body };
 }
 
-/** POST with an explicit Host header; resolves with the status code. */
-function postJson(url: string, host: string, body: unknown): Promise<{ status: number }> {
-  const payload = JSON.stringify(body);
+/** A request with an explicit Host header (fetch cannot set Host, node:http can); resolves with status and body. */
+function send(
+  url: string,
+  host: string,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const outgoing = request(
       url,
       {
-        method: 'POST',
+        method: payload === undefined ? 'GET' : 'POST',
         headers: {
           host,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
+          ...(payload !== undefined && {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+          }),
         },
       },
       (incoming) => {
-        incoming.resume();
-        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0 }));
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
       },
     );
     outgoing.on('error', reject);
     outgoing.end(payload);
   });
+}
+
+interface PresentedReport {
+  id: string;
+  status: string;
+  links: { download?: { csv: string } };
 }
 
 describe.each(['staging', 'production'] as const)('the %s stack', (environment) => {
@@ -89,13 +120,33 @@ describe.each(['staging', 'production'] as const)('the %s stack', (environment) 
   });
 
   it('serves the API on its public port, and nothing of the ops surface there', async () => {
-    // The Host header is the public one (fetch cannot set Host, node:http can).
-    const posted = await postJson(`${stack().webUrl}/api/reports`, stack().host, {
+    const posted = await send(`${stack().webUrl}/api/reports`, stack().host, {
       title: `From ${environment}`,
       periodDays: 1,
     });
     expect(posted.status).toBe(202);
     expect((await fetch(`${stack().webUrl}/health/ready`)).status).toBe(404);
+  });
+
+  it('completes a report, writes its file on the media volume and downloads it through its signed link', async () => {
+    const posted = await send(`${stack().webUrl}/api/reports`, stack().host, {
+      title: `Files in ${environment}`,
+      periodDays: 2,
+    });
+    expect(posted.status, posted.body).toBe(202);
+    const { id } = JSON.parse(posted.body) as PresentedReport;
+    const report = await waitFor(async () => {
+      const current = await send(`${stack().webUrl}/api/reports/${id}`, stack().host);
+      const body = JSON.parse(current.body) as PresentedReport;
+      return body.status === 'completed' || body.status === 'failed' ? body : undefined;
+    }, `report ${id} to finish`);
+    expect(report.status, JSON.stringify(report)).toBe('completed');
+    // The link names PUBLIC_URL (the TLS proxy's host); follow its path on the published port.
+    const link = new URL(report.links.download?.csv ?? '');
+    expect(link.origin).toBe(`https://${stack().host}`);
+    const downloaded = await send(`${stack().webUrl}${link.pathname}${link.search}`, stack().host);
+    expect(downloaded.status, downloaded.body).toBe(200);
+    expect(downloaded.body).toContain(`${id},Files in ${environment},2,`);
   });
 
   it('publishes only web, and only on 127.0.0.1', async () => {

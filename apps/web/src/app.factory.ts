@@ -4,6 +4,7 @@ import type { Config } from '@repo/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpMetrics, httpMetricsMiddleware } from '@repo/telemetry/metrics';
+import { createLocalFilesHandler, LOCAL_FILES_PATH, LocalUrlSigner, Storage } from '@repo/storage';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { devRunHeader } from './dev-run-header.js';
@@ -32,5 +33,9 @@ export async function createApp(
   const runId = config.development.runId;
   if (runId !== undefined) app.use(devRunHeader(runId));
   applyHttpHardening(app, config);
+  // The local driver's signed links point here: development by default, and a single-machine deploy on a
+  // persistent volume (ALLOW_LOCAL_STORAGE). With S3, links are presigned URLs and the app serves no files.
+  if (config.storage.backend === 'local')
+    app.use(LOCAL_FILES_PATH, createLocalFilesHandler(app.get(Storage), app.get(LocalUrlSigner)));
   return app;
 }

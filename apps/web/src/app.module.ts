@@ -6,6 +6,7 @@ import { DatabaseModule } from '@repo/db/nest';
 import { LoggingModule } from '@repo/logging';
 import { MetricsModule, OpsModule } from '@repo/ops/nest';
 import { QueueModule, RedisModule } from '@repo/queue/nest';
+import { StorageModule } from '@repo/storage/nest';
 import { TelemetryModule } from '@repo/telemetry/nest';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
@@ -26,6 +27,7 @@ export class AppModule {
         DatabaseModule.forRoot({ applicationName: 'ladder-web' }),
         RedisModule.forRoot({ connectionName: 'ladder-web' }),
         QueueModule,
+        StorageModule,
         LifecycleModule,
         RateLimitModule,
         WorkersModule,

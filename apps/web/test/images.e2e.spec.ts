@@ -29,6 +29,8 @@ const containers = {
   web: `ladder-e2e-web-${APP_VERSION}`,
   worker: `ladder-e2e-worker-${APP_VERSION}`,
 };
+/** Both apps' MEDIA_ROOT, as the compose stacks share theirs: the worker writes files, web serves their links. */
+const MEDIA_VOLUME = `ladder-e2e-media-${APP_VERSION}`;
 /** A cold build downloads every dependency and compiles on two cores: allow it several minutes. */
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 
@@ -75,6 +77,9 @@ function configurationOptions(): string[] {
     ...Object.keys(variables).flatMap((name) => ['--env', name]),
     '--mount',
     `type=bind,source=${join(secretsFolder, 'secret_key')},target=${SECRET_KEY_PATH},readonly`,
+    // The images' own MEDIA_ROOT (STORAGE_BACKEND=local, the default).
+    '--mount',
+    `type=volume,source=${MEDIA_VOLUME},target=/var/lib/ladder/media`,
   ];
 }
 
@@ -187,6 +192,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await docker(['rm', '--force', '--volumes', ...Object.values(containers)]);
+  await docker(['volume', 'rm', MEDIA_VOLUME]);
   // Only the tags: the layers stay in the build cache, so the next run builds warm.
   await docker(['image', 'rm', images.web, images.worker]);
   if (secretsFolder !== undefined) rmSync(secretsFolder, { recursive: true, force: true });
@@ -222,7 +228,7 @@ describe('web and worker images in staging mode', () => {
     });
   });
 
-  it('complete a posted report: the web container queues it, the worker container runs it', async () => {
+  it('complete a posted report: the web container queues it, the worker container runs it and writes its files', async () => {
     const posted = await request(`${webUrl}/api/reports`, {
       method: 'POST',
       headers: { host: HOST },
@@ -233,12 +239,27 @@ describe('web and worker images in staging mode', () => {
     const report = await waitFor(
       async () => {
         const response = await request(`${webUrl}/api/reports/${id}`, { headers: { host: HOST } });
-        const body = response.json<{ status: string; result: unknown }>();
-        return body.status === 'completed' ? body : undefined;
+        const body = response.json<{
+          status: string;
+          result: unknown;
+          links: { download?: { csv: string } };
+        }>();
+        return body.status === 'completed' || body.status === 'failed' ? body : undefined;
       },
-      { timeoutMs: 30_000, intervalMs: 250, description: `report ${id} to complete` },
+      { timeoutMs: 30_000, intervalMs: 250, description: `report ${id} to finish` },
     );
-    expect(report.result).toMatchObject({ days: 3 });
+    expect(report, JSON.stringify(report)).toMatchObject({
+      status: 'completed',
+      result: { days: 3 },
+    });
+    // The worker wrote the CSV under the image's MEDIA_ROOT; the link (naming PUBLIC_URL) downloads it from web.
+    const link = new URL(report.links.download?.csv ?? '');
+    expect(link.origin).toBe(ORIGIN);
+    const downloaded = await request(`${webUrl}${link.pathname}${link.search}`, {
+      headers: { host: HOST },
+    });
+    expect(downloaded.status, downloaded.body).toBe(200);
+    expect(downloaded.body).toContain(`${id},Quarter so far,3,`);
   });
 
   it.each(['web', 'worker'] as const)(

@@ -3,8 +3,10 @@ import type { Config } from '@repo/config';
 import { AppConfigModule } from '@repo/config/nest';
 import { DatabaseModule } from '@repo/db/nest';
 import { LoggingModule } from '@repo/logging';
+import { MailModule } from '@repo/mail/nest';
 import { MetricsModule, OpsModule } from '@repo/ops/nest';
 import { RedisModule } from '@repo/queue/nest';
+import { StorageModule } from '@repo/storage/nest';
 import { TelemetryModule } from '@repo/telemetry/nest';
 import { ReportsProcessingModule } from './reports/reports-processing.module.js';
 
@@ -19,6 +21,8 @@ export class WorkerModule {
         TelemetryModule.forRoot('worker'),
         DatabaseModule.forRoot({ applicationName: 'ladder-worker' }),
         RedisModule.forRoot({ connectionName: 'ladder-worker' }),
+        StorageModule,
+        MailModule,
         ReportsProcessingModule,
         // Liveness and readiness for the orchestrator's probes, on WORKER_MANAGEMENT_PORT.
         // The worker image has no migration files: the web image's release step owns migrations.

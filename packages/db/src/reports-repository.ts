@@ -13,6 +13,8 @@ import {
 export interface ReportRequest {
   title: string;
   periodDays: number;
+  /** Mailed a download link once the report is complete. */
+  email?: string;
 }
 
 /** Every database operation of the example job flow, shared by the web app (create, read) and the worker. */

@@ -17,7 +17,7 @@ describe('ladder-db', () => {
     const first = ladderDb(['migrate'], variables);
     expect(first.code).toBe(0);
     expect(first.output).toContain(
-      'migrations: applied 2 (0000_initial, 0001_outbox_and_idempotency)',
+      'migrations: applied 3 (0000_initial, 0001_outbox_and_idempotency, 0002_report_email)',
     );
     expect(first.output).toContain('database stamped as test');
     expect(ladderDb(['migrate'], variables).output).toContain('migrations: already up to date');

@@ -25,10 +25,11 @@ describe('runMigrations', () => {
     expect(await pendingMigrations(database.db)).toEqual([
       '0000_initial',
       '0001_outbox_and_idempotency',
+      '0002_report_email',
     ]);
     const outcome = await runMigrations(database, 'test');
     expect(outcome).toEqual({
-      applied: ['0000_initial', '0001_outbox_and_idempotency'],
+      applied: ['0000_initial', '0001_outbox_and_idempotency', '0002_report_email'],
       stamped: true,
     });
     expect(await pendingMigrations(database.db)).toEqual([]);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '@repo/config';
 import { processEnvWith } from '@repo/config/host';
 import { createDatabase, runMigrations, seedDevelopmentData } from '@repo/db';
@@ -16,6 +17,7 @@ import { dockerAvailable } from './services/docker-cli.js';
 import { startDockerServices } from './services/docker-services.js';
 import type { DevServices, PreferredPorts } from './services/dev-services.js';
 import { findRedisServer, startEmbeddedServices } from './services/embedded-services.js';
+import { startMailCatcher, type MailCatcher } from './services/mail-catcher.js';
 import { formatSummary } from './summary.js';
 
 const NOTHING_TO_RUN_ON = `Neither Docker nor redis-server is available, so there is nowhere to run Postgres and Redis.
@@ -51,12 +53,15 @@ async function startServices(
 async function developmentConfig(
   root: string,
   services: DevServices,
+  mail: MailCatcher | undefined,
   notes: string[],
 ): Promise<{ config: Config; overrides: Record<string, string> }> {
   const overrides: Record<string, string> = {
     APP_ENV: 'development',
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
+    // Not recorded in .env.development.local: the catcher lives only as long as this run.
+    ...(mail && { SMTP_URL: mail.smtpUrl }),
   };
   const load = (): Config => loadConfig({ env: processEnvWith(overrides), cwd: root });
   const config = load();
@@ -105,6 +110,26 @@ function preferredPorts(recorded: Recorded): PreferredPorts {
   return { postgres: portOf(recorded.DATABASE_URL), redis: portOf(recorded.REDIS_URL) };
 }
 
+/** Where the apps' files land in this run, for the summary. */
+function filesLocation(config: Config): string {
+  const { backend, mediaRoot, s3 } = config.storage;
+  return backend === 'local'
+    ? `${join(mediaRoot, config.appEnv)}  (download links are served by the app at /files)`
+    : `s3://${s3.bucket ?? ''}/${config.appEnv}/`;
+}
+
+/** The mail catcher, or a note saying mail is not sent this run: a broken catcher must not stop pnpm dev. */
+async function startMail(root: string, notes: string[]): Promise<MailCatcher | undefined> {
+  try {
+    return await startMailCatcher(root);
+  } catch (error) {
+    notes.push(
+      `The mail catcher did not start (${(error as Error).message}), so the apps send no mail this run.`,
+    );
+    return undefined;
+  }
+}
+
 /** One dev run per checkout: answers with the running one's URL, or cleans up after a run that died. */
 async function claimCheckout(root: string, progress: Progress): Promise<boolean> {
   const claim = await claimRun(root);
@@ -146,6 +171,7 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
   );
 
   let services: DevServices | undefined;
+  let mail: MailCatcher | undefined;
   let apps: SupervisedApps | undefined;
   let exitCode = 0;
   let stopWatchingEnv = (): void => undefined;
@@ -157,7 +183,8 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
     updateRunRecord(root, { servicePids: services.processIds() });
 
     const notes = [...services.notes];
-    const { config, overrides } = await developmentConfig(root, services, notes);
+    mail = await startMail(root, notes);
+    const { config, overrides } = await developmentConfig(root, services, mail, notes);
     record(root, {
       PORT: String(config.http.port),
       ...(overrides.PUBLIC_URL === undefined ? {} : { PUBLIC_URL: overrides.PUBLIC_URL }),
@@ -213,6 +240,8 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
           workerManagementUrl: `http://localhost:${config.management.workerPort}`,
           databaseUrl: config.database.url,
           redisUrl: config.redis.url,
+          ...(mail && { mailInboxUrl: mail.inboxUrl, mailSmtpUrl: mail.smtpUrl }),
+          files: filesLocation(config),
           logLevel: config.logLevel,
           services: services.description,
           notes,
@@ -234,6 +263,7 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
     stopWatchingEnv();
     const startedApps = apps;
     if (startedApps) await progress.during('stopping web and worker', () => startedApps.stop());
+    await mail?.stop();
     const started = services;
     if (started)
       await progress.during('stopping the dev services (data kept)', () => started.stop());

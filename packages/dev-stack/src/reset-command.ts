@@ -32,7 +32,8 @@ export async function runReset(root: string, progress: Progress, yes: boolean): 
       removeDockerData(project),
     );
   }
-  for (const folder of ['postgres', 'redis'])
+  // The embedded services' data, the caught mail and the stored files.
+  for (const folder of ['postgres', 'redis', 'mail', 'media'])
     rmSync(join(project.dataFolder, folder), { recursive: true, force: true });
   progress.say('development data deleted; the next pnpm dev starts from a fresh, seeded database');
   return 0;

@@ -8,6 +8,11 @@ export interface SummaryFacts {
   workerManagementUrl: string;
   databaseUrl: string;
   redisUrl: string;
+  /** The mail catcher's inbox and SMTP address; absent when it did not start. */
+  mailInboxUrl?: string;
+  mailSmtpUrl?: string;
+  /** Where the apps keep files: a folder under MEDIA_ROOT, or a bucket. */
+  files: string;
   logLevel: string;
   services: string;
   notes: string[];
@@ -28,6 +33,13 @@ export function formatSummary(facts: SummaryFacts): string {
     ],
     ['Postgres', maskUrl(facts.databaseUrl)],
     ['Redis', maskUrl(facts.redisUrl)],
+    [
+      'Mail',
+      facts.mailInboxUrl === undefined
+        ? 'not sent (no mail catcher this run)'
+        : `${facts.mailInboxUrl}  (every mail the apps send lands here; SMTP ${facts.mailSmtpUrl ?? ''})`,
+    ],
+    ['Files', facts.files],
     ['Log level', facts.logLevel],
     ['Services', facts.services],
     ['Settings', '.env.development and .env.development.local; saving either restarts both apps'],

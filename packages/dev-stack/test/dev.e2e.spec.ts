@@ -86,11 +86,28 @@ describe('pnpm dev on a fresh clone', () => {
     const created = await json<{ id: string }>(`${appUrl}/api/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Made in dev', periodDays: 5 }),
+      body: JSON.stringify({ title: 'Made in dev', periodDays: 5, email: 'ann@example.com' }),
     });
     expect(created.status).toBe(202);
     reportId = created.body.id;
     expect(await completedReport(appUrl, reportId)).toMatchObject({ status: 'completed' });
+
+    // The report-ready mail is in the catcher the summary names, and its link downloads the file.
+    const inboxUrl = /Mail:\s+(http:\/\/localhost:\d+)/.exec(dev.output())?.[1];
+    expect(inboxUrl, output).toBeDefined();
+    const mail = await waitFor(
+      async () => {
+        const { body } = await json<{ subject: string; text: string }[]>(`${inboxUrl}/api/email`);
+        return body.find((caught) => caught.subject.includes(reportId));
+      },
+      { timeoutMs: 15_000, description: `the mail about report ${reportId}` },
+    );
+    const link = /Download it here: (\S+)/.exec(mail.text)?.[1] ?? '';
+    expect(link.startsWith(`${appUrl}/files/reports/${reportId}.csv?`), link).toBe(true);
+    const downloaded = await fetch(link);
+    expect(downloaded.status).toBe(200);
+    expect(await downloaded.text()).toContain(`${reportId},Made in dev,5,`);
+    expect(existsSync(join(copy, '.data/media/development/reports', `${reportId}.csv`))).toBe(true);
     firstContainers = containerIds(devProject(copy).name);
 
     expect(await interrupt(copy, dev)).toBe(0);

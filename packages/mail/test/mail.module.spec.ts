@@ -7,7 +7,7 @@ import { AppConfigModule } from '@repo/config/nest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Mailer, reportReadyMail } from '../src/index.js';
 import { MailModule } from '../src/nest/index.js';
-import { startSmtpCatcher, type SmtpCatcher } from './smtp-catcher.js';
+import { startSmtpCatcher, type SmtpCatcher } from '@repo/testing/smtp';
 
 let folder: string;
 let catcher: SmtpCatcher;

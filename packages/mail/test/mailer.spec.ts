@@ -6,7 +6,7 @@ import {
   reportReadyMail,
   type Mailer,
 } from '../src/index.js';
-import { startSmtpCatcher, type SmtpCatcher } from './smtp-catcher.js';
+import { startSmtpCatcher, type SmtpCatcher } from '@repo/testing/smtp';
 
 const FROM = 'Ladder <noreply@ladder.example>';
 

@@ -18,10 +18,10 @@ function reply(response: ServerResponse, status: number, text: string): void {
 }
 
 /**
- * Serves the local driver's signed links. Mount it at LOCAL_FILES_PATH in development only
- * (`app.use(LOCAL_FILES_PATH, handler)`): elsewhere links are S3 presigned URLs and nothing should serve files
- * from the app's disk. Files are sent as attachments with nosniff, so a stored HTML file never runs on the
- * app's origin.
+ * Serves the local driver's signed links. Mount it at LOCAL_FILES_PATH while STORAGE_BACKEND=local
+ * (`app.use(LOCAL_FILES_PATH, handler)`): with S3, links are presigned URLs and nothing should serve files from
+ * the app's disk. Files are sent as attachments with nosniff, so a stored HTML file never runs on the app's
+ * origin.
  */
 export function createLocalFilesHandler(
   storage: Storage,

@@ -1,7 +1,6 @@
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage, FileNotFoundError, type Storage } from '../src/index.js';
-import { S3RVER_CREDENTIALS, startS3Server, type S3Server } from './s3-server.js';
+import { S3RVER_CREDENTIALS, startS3Server, type S3Server } from '@repo/testing/s3';
 
 const BUCKET = 'ladder-media-staging';
 const HOUR = 60 * 60 * 1000;
@@ -28,18 +27,6 @@ function stagingStorage(now?: () => Date): Storage {
   return storage;
 }
 
-async function storedKeys(): Promise<string[]> {
-  const client = new S3Client({
-    region: 'eu-west-1',
-    endpoint: server.endpoint,
-    forcePathStyle: true,
-    credentials: S3RVER_CREDENTIALS,
-  });
-  const listing = await client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
-  client.destroy();
-  return (listing.Contents ?? []).map((object) => object.Key ?? '');
-}
-
 beforeAll(async () => {
   server = await startS3Server(BUCKET);
 });
@@ -54,7 +41,7 @@ describe('the S3 driver against an S3-protocol server', () => {
     const storage = stagingStorage();
     await storage.put('reports/42.json', '{"total":3}', { contentType: 'application/json' });
 
-    expect(await storedKeys()).toContain('staging/reports/42.json');
+    expect(await server.keys()).toContain('staging/reports/42.json');
     expect(await storage.exists('reports/42.json')).toBe(true);
     const chunks: Buffer[] = [];
     for await (const chunk of await storage.getStream('reports/42.json'))
@@ -63,7 +50,7 @@ describe('the S3 driver against an S3-protocol server', () => {
 
     await storage.delete('reports/42.json');
     expect(await storage.exists('reports/42.json')).toBe(false);
-    expect(await storedKeys()).not.toContain('staging/reports/42.json');
+    expect(await server.keys()).not.toContain('staging/reports/42.json');
   });
 
   it('reports a missing file as FileNotFoundError', async () => {
@@ -74,7 +61,7 @@ describe('the S3 driver against an S3-protocol server', () => {
 
   it('refuses a key that climbs out of the environment prefix', async () => {
     await expect(stagingStorage().put('../production/x.json', '{}')).rejects.toThrow();
-    expect(await storedKeys()).not.toContain('production/x.json');
+    expect(await server.keys()).not.toContain('production/x.json');
   });
 
   it('gives a presigned link that downloads the file without credentials', async () => {

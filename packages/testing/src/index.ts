@@ -7,5 +7,5 @@ export { isolatedEnvironment, testSecretKey } from './isolated-environment.js';
 export { spansOf, startCollector, type ExportedSpan } from './otlp-collector.js';
 export { RunningProcess, startProcess, type ProcessExit } from './processes.js';
 export { COMPOSE_FOLDER, REPOSITORY_ROOT } from './repository.js';
-export { runOnStackNetwork, runToEndOnStackNetwork } from './stack-container.js';
+export { networkGateway, runOnStackNetwork, runToEndOnStackNetwork } from './stack-container.js';
 export { waitFor } from './wait-for.js';

@@ -1,5 +1,12 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { REPOSITORY_ROOT } from './repository.js';
+
+const run = promisify(execFile);
+
+/** Where files go with STORAGE_BACKEND=local, the path the images use. */
+const CONTAINER_MEDIA_ROOT = '/var/lib/ladder/media';
 
 interface StackProcessOptions {
   network: string;
@@ -13,7 +20,8 @@ interface StackProcessOptions {
  * A built entry point of this checkout (e.g. apps/web/dist/main.js) in the stand-in `node:24-slim` image, on the
  * compose stack's network. There the services are reached as `postgres` and `redis`, not as loopback addresses,
  * so a process can run with the real staging or production rules. The checkout is mounted at the same path, so
- * pnpm's links resolve.
+ * pnpm's links resolve. That mount is read-only, so MEDIA_ROOT defaults to a writable tmpfs, as the images' own
+ * folder is.
  */
 function stackProcess(options: StackProcessOptions): GenericContainer {
   return new GenericContainer('node:24-slim')
@@ -21,7 +29,8 @@ function stackProcess(options: StackProcessOptions): GenericContainer {
     .withBindMounts([{ source: REPOSITORY_ROOT, target: REPOSITORY_ROOT, mode: 'ro' }])
     .withWorkingDir(REPOSITORY_ROOT)
     .withUser('node')
-    .withEnvironment(options.environment)
+    .withTmpFs({ [CONTAINER_MEDIA_ROOT]: 'rw,mode=1777' })
+    .withEnvironment({ MEDIA_ROOT: CONTAINER_MEDIA_ROOT, ...options.environment })
     .withCommand(['node', options.entryPoint, ...(options.arguments ?? [])]);
 }
 
@@ -57,4 +66,22 @@ export async function runToEndOnStackNetwork(options: StackProcessOptions): Prom
     });
   await started.stop();
   return output;
+}
+
+/**
+ * The address of this machine on a Docker network: a container on it reaches a server the test process runs
+ * (an SMTP catcher, an S3-protocol server) there, and so does the test process itself. Not a loopback address,
+ * which the staging and production rules refuse.
+ */
+export async function networkGateway(network: string): Promise<string> {
+  const { stdout } = await run('docker', [
+    'network',
+    'inspect',
+    '--format',
+    '{{range .IPAM.Config}}{{.Gateway}} {{end}}',
+    network,
+  ]);
+  const gateway = stdout.trim().split(' ')[0];
+  if (!gateway) throw new Error(`docker network ${network} names no gateway`);
+  return gateway;
 }

@@ -30,4 +30,13 @@ describe('reportRequestSchema', () => {
   it('accepts characters outside the basic plane', () => {
     expect(reportRequestSchema.parse({ title: 'Usage 📈', periodDays: 1 }).title).toBe('Usage 📈');
   });
+
+  it('accepts an optional email and refuses a malformed one, naming the field', () => {
+    expect(
+      reportRequestSchema.parse({ title: 'Weekly', periodDays: 7, email: 'ann@example.com' }).email,
+    ).toBe('ann@example.com');
+    expect(issuesOf({ title: 'Weekly', periodDays: 7, email: 'not an address' })).toEqual([
+      { path: 'email', message: 'Invalid email address' },
+    ]);
+  });
 });

@@ -13,6 +13,8 @@ const storableText = z
 export const reportRequestSchema = z.strictObject({
   title: storableText.trim().min(1).max(120),
   periodDays: z.int().min(1).max(365),
+  /** Mailed a download link once the report is complete. */
+  email: z.email().max(254).optional(),
 });
 
 export type ReportRequest = z.infer<typeof reportRequestSchema>;

@@ -12,7 +12,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Report } from '@repo/db';
+import { REPORT_LINK_SECONDS, reportFileKeys, type Report } from '@repo/db';
+import { Storage } from '@repo/storage';
 import type { Response } from 'express';
 import { RATE_LIMITS } from '../rate-limit/rate-limit.module.js';
 import { reportRequestSchema, type ReportRequest } from './report-request.schema.js';
@@ -23,7 +24,22 @@ import { ZodBodyPipe } from './zod-body.pipe.js';
 /** The browser remembers its last report (signed cookie) so the status page can show it. */
 export const LAST_REPORT_COOKIE = 'ladder_last_report';
 
-function present(report: Report) {
+/** Signed download links of a completed report's files; none before it completes. */
+async function downloads(
+  storage: Storage,
+  report: Report,
+): Promise<{ json: string; csv: string; expiresInSeconds: number } | undefined> {
+  if (report.status !== 'completed') return undefined;
+  const keys = reportFileKeys(report.id);
+  const options = { expiresInSeconds: REPORT_LINK_SECONDS };
+  return {
+    json: await storage.signedUrl(keys.json, options),
+    csv: await storage.signedUrl(keys.csv, options),
+    expiresInSeconds: REPORT_LINK_SECONDS,
+  };
+}
+
+function present(report: Report, download?: Awaited<ReturnType<typeof downloads>>) {
   return {
     id: report.id,
     title: report.title,
@@ -35,13 +51,16 @@ function present(report: Report) {
     createdAt: report.createdAt,
     startedAt: report.startedAt,
     completedAt: report.completedAt,
-    links: { self: `/api/reports/${report.id}` },
+    links: { self: `/api/reports/${report.id}`, ...(download && { download }) },
   };
 }
 
 @Controller('api/reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly storage: Storage,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -69,6 +88,6 @@ export class ReportsController {
   ): Promise<ReturnType<typeof present>> {
     const report = await this.reports.find(id);
     if (!report) throw new NotFoundException(`No report ${id}`);
-    return present(report);
+    return present(report, await downloads(this.storage, report));
   }
 }

@@ -33,8 +33,12 @@ export class ReportsService {
   async request(request: ReportRequest, idempotencyKey?: string): Promise<SubmittedReport> {
     const submitted = await this.reports.submit(request, idempotencyKey);
     if (!submitted.created) {
-      const { title, periodDays } = submitted.report;
-      if (title !== request.title || periodDays !== request.periodDays)
+      const { title, periodDays, email } = submitted.report;
+      if (
+        title !== request.title ||
+        periodDays !== request.periodDays ||
+        (email ?? undefined) !== request.email
+      )
         throw new UnprocessableEntityException(
           'This Idempotency-Key was already used for a different request; use a new key.',
         );

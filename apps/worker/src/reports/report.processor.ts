@@ -2,12 +2,21 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Config } from '@repo/config';
 import { InjectConfig } from '@repo/config/nest';
-import { ReportsRepository, type ReportResult } from '@repo/db';
+import {
+  REPORT_LINK_SECONDS,
+  ReportsRepository,
+  reportFileKeys,
+  type Report,
+  type ReportResult,
+} from '@repo/db';
+import { Mailer, reportReadyMail } from '@repo/mail';
 import { REPORT_JOB_OPTIONS, REPORTS_QUEUE, type ReportJobData } from '@repo/queue';
+import { Storage } from '@repo/storage';
 import { QueueMetrics } from '@repo/telemetry/metrics';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { WorkerStats } from '../heartbeat/worker-stats.js';
+import { renderReportFiles } from './report-files.js';
 import { generateReport } from './report-generator.js';
 
 /** Simulated work per day of a report's period: a 30-day report takes about 0.6 s. */
@@ -35,6 +44,8 @@ export class ReportProcessor
     @InjectConfig() private readonly config: Config,
     private readonly reports: ReportsRepository,
     private readonly stats: WorkerStats,
+    private readonly storage: Storage,
+    private readonly mailer: Mailer,
     private readonly logger: PinoLogger,
     private readonly queueMetrics: QueueMetrics,
     @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue<ReportJobData>,
@@ -72,9 +83,12 @@ export class ReportProcessor
         signal: this.stopping.signal,
         onProgress: (percent) => job.updateProgress(percent),
       });
+      // Files first, under fixed keys: a retried job overwrites them, and a completed report always has its files.
+      await this.writeFiles(report, result);
       const applied = await this.reports.complete(reportId, result);
       this.stats.jobsDone++;
       this.logger.info({ reportId, applied }, 'report completed');
+      if (applied && report.email) await this.mailReady(report, report.email);
       return result;
     } catch (error) {
       if (this.stopping.signal.aborted) {
@@ -90,6 +104,36 @@ export class ReportProcessor
       throw error;
     } finally {
       this.running.delete(reportId);
+    }
+  }
+
+  private async writeFiles(report: Report, result: ReportResult): Promise<void> {
+    const keys = reportFileKeys(report.id);
+    const files = renderReportFiles(report, result);
+    // Side by side: the two writes are independent, and in turn they would add two round trips to every job.
+    await Promise.all([
+      this.storage.put(keys.json, files.json, { contentType: 'application/json' }),
+      this.storage.put(keys.csv, files.csv, { contentType: 'text/csv; charset=utf-8' }),
+    ]);
+  }
+
+  /**
+   * Sent only by the run that completed the report, so a replayed job mails nobody twice. A failed send is logged,
+   * not retried: the report is complete and GET /api/reports/:id still gives its links.
+   */
+  private async mailReady(report: Report, email: string): Promise<void> {
+    try {
+      const downloadUrl = await this.storage.signedUrl(reportFileKeys(report.id).csv, {
+        expiresInSeconds: REPORT_LINK_SECONDS,
+      });
+      const expiresAt = new Date(Date.now() + REPORT_LINK_SECONDS * 1000);
+      const outcome = await this.mailer.send({
+        to: email,
+        ...reportReadyMail({ reportId: report.id, downloadUrl, expiresAt }),
+      });
+      this.logger.info({ reportId: report.id, mail: outcome.status }, 'report ready mail');
+    } catch (error) {
+      this.logger.error({ err: error, reportId: report.id }, 'report ready mail not sent');
     }
   }
 

@@ -5,7 +5,7 @@ import { defineVariable } from './variable.js';
 export const emailVariables = {
   SMTP_URL: defineVariable(urlValue(['smtp', 'smtps']), {
     description:
-      'SMTP server for outgoing email, credentials included; leave unset to send nothing.',
+      'SMTP server for outgoing email, credentials included; leave unset to send nothing. pnpm dev points it at the mail catcher it runs, whose inbox its summary prints.',
     example: 'smtps://apikey:****@smtp.example.com:465',
     apps: ['worker'],
     sensitive: true,

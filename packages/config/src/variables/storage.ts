@@ -16,7 +16,7 @@ export const storageVariables = {
   }),
   MEDIA_ROOT: defineVariable(pathValue(), {
     description:
-      'Folder for files when STORAGE_BACKEND=local; relative paths start at the repository root.',
+      'Folder for files when STORAGE_BACKEND=local; relative paths start at the repository root. The images set /var/lib/ladder/media, a folder their user owns.',
     example: '/var/lib/ladder/media',
     default: '.data/media',
     apps: ['web', 'worker'],

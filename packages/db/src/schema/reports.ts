@@ -39,6 +39,8 @@ export const reports = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     /** The client's Idempotency-Key header: a retried POST with the same key returns this report. */
     idempotencyKey: text('idempotency_key'),
+    /** Where the "report ready" mail goes once the report is complete; none when the request named no address. */
+    email: text('email'),
   },
   (table) => [
     index('reports_created_at_idx').on(table.createdAt),

@@ -17,7 +17,7 @@ class StorageCloser implements OnApplicationShutdown {
 
 /**
  * The process's Storage (local disk or S3, as the config says) and the signer of local links, injected by class.
- * The web app serves local links in development only:
+ * The web app serves local links while storage is local:
  * `app.use(LOCAL_FILES_PATH, createLocalFilesHandler(app.get(Storage), app.get(LocalUrlSigner)))`.
  */
 @Global()

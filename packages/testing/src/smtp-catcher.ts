@@ -9,18 +9,28 @@ export interface CaughtMail {
 }
 
 export interface SmtpCatcher {
+  /** `smtp://<host>:<port>`, for SMTP_URL. */
   url: string;
   inbox: CaughtMail[];
   close(): Promise<void>;
+}
+
+export interface SmtpCatcherOptions {
+  /** Refuse every login, as a server with wrong credentials would. @default false */
+  rejectLogins?: boolean;
+  /**
+   * The address to listen on and to name in `url`. An app in a container reaches the test process at its
+   * network's gateway (see `networkGateway`). @default 127.0.0.1
+   */
+  host?: string;
 }
 
 /**
  * A real SMTP server in this process that keeps every message. A message is in `inbox` before the server
  * acknowledges it, so once `sendMail` resolves the test can look.
  */
-export async function startSmtpCatcher(
-  options: { rejectLogins?: boolean } = {},
-): Promise<SmtpCatcher> {
+export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promise<SmtpCatcher> {
+  const host = options.host ?? '127.0.0.1';
   const inbox: CaughtMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -40,10 +50,10 @@ export async function startSmtpCatcher(
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://${host}:${port}`,
     inbox,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
