@@ -11,6 +11,7 @@ import { restartApps, watchEnvFiles } from './env-watch.js';
 import { whenAncestorsExit } from './parent-watch.js';
 import { Progress } from './progress.js';
 import { waitUntilReady } from './readiness.js';
+import { WatchingCompilers } from './apps/watching-compilers.js';
 import { portOf, readRecorded, record, type Recorded } from './recorded-ports.js';
 import { claimRun, releaseRun, updateRunRecord } from './run-lock.js';
 import { dockerAvailable } from './services/docker-cli.js';
@@ -198,9 +199,11 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
     const runId = randomBytes(8).toString('hex');
     const port = config.http.port;
     let portTaken: string | undefined;
+    const compilers = new WatchingCompilers();
     const running = startApps(root, processEnvWith({ ...overrides, DEV_RUN_ID: runId }), {
       whenOrphaned: services.stopCommand,
       onLine: (line) => {
+        compilers.see(line);
         if (portTaken === undefined && line.includes('EADDRINUSE'))
           portTaken = `another process took port ${port}, so the web app could not listen on it (EADDRINUSE). Stop that process, or remove PORT from .env.development.local so pnpm dev picks a free port.`;
       },
@@ -215,6 +218,7 @@ export async function runDev(root: string, progress = new Progress()): Promise<n
       runId,
       [managementUrl, `http://localhost:${config.management.workerPort}`],
       progress,
+      () => compilers.pendingReason(),
       () =>
         portTaken ??
         (running.hasExited()

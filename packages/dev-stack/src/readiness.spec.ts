@@ -22,11 +22,12 @@ afterEach(async () => {
 });
 
 const quiet = new Progress(() => undefined);
+const nothingPending = (): undefined => undefined;
 
 describe('waitUntilReady', () => {
   it('never takes another server that answers 200 on the port for the app it started', async () => {
     const url = await serve({});
-    const waiting = waitUntilReady(url, 'run-1', [url], quiet, () =>
+    const waiting = waitUntilReady(url, 'run-1', [url], quiet, nothingPending, () =>
       requests >= 3 ? 'gave up after three answers' : undefined,
     );
     await expect(waiting).rejects.toThrow('gave up after three answers');
@@ -35,13 +36,27 @@ describe('waitUntilReady', () => {
   it('is ready once the answer echoes this run id', async () => {
     const url = await serve({ [DEV_RUN_HEADER]: 'run-1' });
     await expect(
-      waitUntilReady(url, 'run-1', [url], quiet, () => undefined),
+      waitUntilReady(url, 'run-1', [url], quiet, nothingPending, () => undefined),
     ).resolves.toBeUndefined();
+  });
+
+  it('waits for pending work (the watchers’ first pass) after the apps answer', async () => {
+    const url = await serve({ [DEV_RUN_HEADER]: 'run-1' });
+    const waiting = waitUntilReady(
+      url,
+      'run-1',
+      [url],
+      quiet,
+      () => (requests < 6 ? 'compilers still on the first pass' : undefined),
+      () => undefined,
+    );
+    await expect(waiting).resolves.toBeUndefined();
+    expect(requests).toBeGreaterThanOrEqual(6);
   });
 
   it('does not accept the echo of an earlier run', async () => {
     const url = await serve({ [DEV_RUN_HEADER]: 'run-0' });
-    const waiting = waitUntilReady(url, 'run-1', [url], quiet, () =>
+    const waiting = waitUntilReady(url, 'run-1', [url], quiet, nothingPending, () =>
       requests >= 2 ? 'stopped' : undefined,
     );
     await expect(waiting).rejects.toThrow('stopped');

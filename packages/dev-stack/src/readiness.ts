@@ -45,7 +45,8 @@ async function probeReadiness(managementUrl: string): Promise<string | undefined
 /**
  * Waits until the web app this run started holds the public port (it echoes the run's id, so another server on
  * the port never counts) and every management server (web's, then the worker's) reports ready: services
- * reachable, migrations applied, both stamps right. Says the current reason every few seconds. `failure` returns
+ * reachable, migrations applied, both stamps right; and `pendingWork` (the watchers' first pass) is done. Says the
+ * current reason every few seconds. `failure` returns
  * why to give up early (the apps exited, the port was taken), if they must.
  */
 export async function waitUntilReady(
@@ -53,6 +54,7 @@ export async function waitUntilReady(
   runId: string,
   managementUrls: readonly string[],
   progress: Progress,
+  pendingWork: () => string | undefined,
   failure: () => string | undefined,
 ): Promise<void> {
   const deadline = Date.now() + TIMEOUT_MS;
@@ -68,6 +70,7 @@ export async function waitUntilReady(
           if (notReady !== undefined) break;
           notReady = await probeReadiness(managementUrl);
         }
+        notReady ??= pendingWork();
         if (notReady === undefined) return;
         reason = notReady;
         await sleep(POLL_MS);

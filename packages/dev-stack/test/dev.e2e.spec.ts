@@ -3,11 +3,25 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { childProcessEnv } from '@repo/config/host';
 import { freshCopy, processesUnder, removeCopy, waitFor } from '@repo/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningProcess } from '@repo/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { devProject } from '../src/dev-project.js';
-import { interrupt, startDev } from './support/dev-run.js';
+import { interrupt, startDev as startDevRun } from './support/dev-run.js';
 
 let copy: string;
+/** The run a test started: a test that fails half-way leaves it running, and the next test would meet it. */
+let current: RunningProcess | undefined;
+
+async function startDev(...args: Parameters<typeof startDevRun>): ReturnType<typeof startDevRun> {
+  const run = await startDevRun(...args);
+  current = run.process;
+  return run;
+}
+
+afterEach(async () => {
+  if (current?.running) await interrupt(copy, current).catch(() => current?.signal('SIGKILL'));
+  current = undefined;
+});
 
 beforeAll(() => {
   copy = freshCopy();
@@ -148,7 +162,9 @@ describe('pnpm dev on a fresh clone', () => {
         intervalMs: 500,
         description: 'the web app to reload the edited status page',
       },
-    );
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${dev.output().slice(-6000)}`);
+    });
     edit(
       join(copy, 'packages/config/src/output/describe.ts'),
       'summary.FINGERPRINT =',
