@@ -12,7 +12,7 @@ const fixtures = join(import.meta.dirname, 'fixtures');
 async function runTracedApp(
   variables: Record<string, string>,
   headers: Record<string, string> = {},
-): Promise<{ traceId: string | null }> {
+): Promise<{ traceId: string | null; meterProvider: string }> {
   const argument = JSON.stringify({
     APP_ENV: 'test',
     DATABASE_URL: `postgres://ladder:${SECRETS.databasePassword}@127.0.0.1:1/ladder_test`,
@@ -31,7 +31,10 @@ async function runTracedApp(
     ],
     { cwd: fixtures, timeout: 110_000 },
   );
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { traceId: string | null };
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+    traceId: string | null;
+    meterProvider: string;
+  };
 }
 
 /** Runs the fixture app against a fresh collector; returns what the handler saw and what was exported. */
@@ -41,11 +44,11 @@ async function traceOneRequest(
 ) {
   const collector = await startCollector();
   try {
-    const { traceId } = await runTracedApp(
+    const { traceId, meterProvider } = await runTracedApp(
       { TRACES_OTLP_ENDPOINT: collector.url, ...variables },
       headers,
     );
-    return { traceId, bodies: collector.bodies, ...spansOf(collector.bodies) };
+    return { traceId, meterProvider, bodies: collector.bodies, ...spansOf(collector.bodies) };
   } finally {
     collector.server.close();
   }
@@ -74,6 +77,12 @@ describe('startTracing with the OTLP exporter', () => {
         '@opentelemetry/instrumentation-ioredis',
       ]),
     );
+  });
+
+  it('starts no OpenTelemetry metrics: the instrumentations record no histogram per request or query', () => {
+    // The apps' metrics come from prom-client; an SDK meter provider would measure every request a second time
+    // and push the result to an OTLP endpoint nobody configured.
+    expect(exported.meterProvider).toBe('NoopMeterProvider');
   });
 
   it('names the app and its environment on every span', () => {

@@ -72,7 +72,9 @@ export function instrumentations(): Instrumentation[] {
       ignoreIncomingRequestHook: (request: IncomingMessage) =>
         UNTRACED_PATHS.some((path) => request.url === path || request.url?.startsWith(`${path}/`)),
     }),
-    new PgInstrumentation({ requireParentSpan: true }),
+    // Query spans only: a pool checkout span per request parsed the connection string again each time, and the
+    // pool's wait shows as the gap before the query span (and in the pool usage metric).
+    new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
     // The command name only: arguments hold keys and values, which can be user data (and AUTH a password).
     new IORedisInstrumentation({
       requireParentSpan: true,
