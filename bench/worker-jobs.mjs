@@ -59,6 +59,7 @@ export async function workerJobs(stack) {
   });
   const worker = startSubject('worker-jobs', ENTRIES.worker.bundled, {
     imports: [ENTRIES.worker.instrumentation],
+    compileCache: true,
     env: stack.environment({
       QUEUE_PREFIX: prefixes.worker,
       WORKER_CONCURRENCY: String(CONCURRENCY),

@@ -32,8 +32,29 @@ export const BASELINES = {
 /** PROFILE=/some/folder: every subject started with `profile: true` writes a CPU profile there at exit. */
 const profileFolder = hostVariable('PROFILE');
 
-/** Starts `node [--import <each of imports>] <script> ...args` from the repository root with exactly `env`. */
-export function startSubject(name, script, { args = [], imports = [], env, profile = false }) {
+/**
+ * The images set NODE_COMPILE_CACHE to a module compile cache warmed at build time (see the apps' Dockerfiles).
+ * Started with `compileCache: true`, an app gets one too, for this run only: the first start (a comparison's
+ * warm-up round) fills it, as the image's build step does.
+ */
+let compileCacheFolder;
+function compileCache() {
+  if (compileCacheFolder === undefined) {
+    compileCacheFolder = mkdtempSync(join(tmpdir(), 'bench-compile-cache-'));
+    process.on('exit', () => rmSync(compileCacheFolder, { recursive: true, force: true }));
+  }
+  return compileCacheFolder;
+}
+
+/**
+ * Starts `node [--import <each of imports>] <script> ...args` from the repository root with exactly `env` (and
+ * NODE_COMPILE_CACHE with `compileCache`).
+ */
+export function startSubject(
+  name,
+  script,
+  { args = [], imports = [], env, profile = false, compileCache: cached = false },
+) {
   const profiling =
     profile && profileFolder !== undefined
       ? ['--cpu-prof', `--cpu-prof-dir=${join(profileFolder, name)}`]
@@ -48,7 +69,7 @@ export function startSubject(name, script, { args = [], imports = [], env, profi
       ...args,
     ],
     {
-      env,
+      env: cached ? { ...env, NODE_COMPILE_CACHE: compileCache() } : env,
       cwd: REPOSITORY_ROOT,
     },
   );
