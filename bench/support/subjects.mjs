@@ -14,12 +14,12 @@ export const ENTRIES = {
   web: {
     bundled: 'apps/web/dist/bundle/main.js',
     unbundled: 'apps/web/dist/main.js',
-    instrumentation: 'apps/web/dist/instrumentation.js',
+    instrumentation: 'apps/web/dist/bundle/instrumentation.js',
   },
   worker: {
     bundled: 'apps/worker/dist/bundle/main.js',
     unbundled: 'apps/worker/dist/main.js',
-    instrumentation: 'apps/worker/dist/instrumentation.js',
+    instrumentation: 'apps/worker/dist/bundle/instrumentation.js',
   },
 };
 
