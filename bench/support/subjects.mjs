@@ -1,6 +1,6 @@
 // Starting the processes a comparison measures: the apps as production runs them and the bare baselines.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostVariable } from '@repo/config/host';
@@ -32,6 +32,9 @@ export const BASELINES = {
 /** PROFILE=/some/folder: every subject started with `profile: true` writes a CPU profile there at exit. */
 const profileFolder = hostVariable('PROFILE');
 
+/** WRITES=/some/folder: every subject started with `profile: true` counts its socket writes into <name>.json there. */
+const writesFolder = hostVariable('WRITES');
+
 /**
  * The images set NODE_COMPILE_CACHE to a module compile cache warmed at build time (see the apps' Dockerfiles).
  * Started with `compileCache: true`, an app gets one too, for this run only: the first start (a comparison's
@@ -59,6 +62,12 @@ export function startSubject(
     profile && profileFolder !== undefined
       ? ['--cpu-prof', `--cpu-prof-dir=${join(profileFolder, name)}`]
       : [];
+  const counting = profile && writesFolder !== undefined;
+  if (counting) {
+    mkdirSync(writesFolder, { recursive: true });
+    env = { ...env, BENCH_WRITES_FILE: join(writesFolder, `${name}.json`) };
+    imports = ['bench/support/count-writes.mjs', ...imports];
+  }
   return startProcess(
     name,
     process.execPath,
