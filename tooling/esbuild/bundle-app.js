@@ -82,9 +82,13 @@ function keepLazyImportsOutside(outdir) {
     name: 'keep-lazy-imports-outside',
     setup(builder) {
       builder.onResolve({ filter: /^\.\.?\//, namespace: 'file' }, ({ kind, path, resolveDir }) => {
-        if (kind !== 'dynamic-import' || resolveDir.split(sep).includes('node_modules')) return undefined;
+        if (kind !== 'dynamic-import' || resolveDir.split(sep).includes('node_modules'))
+          return undefined;
         const fromBundle = relative(outdir, join(resolveDir, path)).split(sep).join('/');
-        return { path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`, external: true };
+        return {
+          path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`,
+          external: true,
+        };
       });
     },
   };
