@@ -4,7 +4,8 @@
 // decorator metadata Nest injects by is already emitted (esbuild emits none). The tracing entry, loaded first with
 // `node --import`, gets a bundle of its own beside it. Run from an app folder after tsc:
 //
-//   bundle-app            dist/main.js → dist/bundle/main.js, dist/instrumentation.js → dist/bundle/instrumentation.js
+//   bundle-app            dist/main.js → dist/bundle/main.js
+//                         dist/instrumentation.js → dist/bundle/instrumentation.js
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
