@@ -30,14 +30,6 @@ export const EXTERNAL_PACKAGES = [
   'class-validator',
 ];
 
-/**
- * The tracing entry's bundle holds the configuration it loads and the tracing switch; the OpenTelemetry SDK and
- * instrumentations stay in node_modules (they patch the packages above as those load), and so does every module
- * the entry imports lazily (`await import('./tracing-sdk.js')`), which must load only once tracing is on and its
- * hook is in place.
- */
-const INSTRUMENTATION_EXTERNAL_PACKAGES = [...EXTERNAL_PACKAGES, '@opentelemetry/*'];
-
 /** Bundled CommonJS packages call `require`, which an ES module lacks: give the bundle one. */
 const REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -114,7 +106,10 @@ export async function bundleApp({ entry = 'dist/main.js', outfile = 'dist/bundle
 
 /**
  * Bundles the tracing entry: one file to read and compile instead of the configuration package's modules one by
- * one, which was most of the time `node --import` added to a boot.
+ * one, which was most of the time `node --import` added to a boot. It holds the configuration and the tracing
+ * switch; the OpenTelemetry SDK stays in node_modules, since the entry imports it lazily (`await
+ * import('./tracing-sdk.js')`, kept outside the bundle) once tracing is on and its hook is in place. The
+ * OpenTelemetry API it does hold keeps its state in one global, shared with the SDK's copy.
  */
 export async function bundleInstrumentation({
   entry = 'dist/instrumentation.js',
@@ -128,7 +123,7 @@ export async function bundleInstrumentation({
     platform: 'node',
     format: 'esm',
     target: 'node24',
-    external: INSTRUMENTATION_EXTERNAL_PACKAGES,
+    external: EXTERNAL_PACKAGES,
     banner: { js: REQUIRE_BANNER },
     plugins: [keepLazyImportsOutside(outdir), keepModuleLocations(outdir)],
     logLevel: 'warning',
