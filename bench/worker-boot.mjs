@@ -28,6 +28,7 @@ export async function workerBoot(stack) {
         startSubject(`worker-${entry}`, ENTRIES.worker[entry], {
           imports: [ENTRIES.worker.instrumentation],
           compileCache: true,
+          profile: true,
           env: stack.environment({
             QUEUE_PREFIX: PREFIX,
             WORKER_MANAGEMENT_PORT: String(managementPort),
