@@ -30,6 +30,30 @@ export const EXTERNAL_PACKAGES = [
   'class-validator',
 ];
 
+/**
+ * Node builtins that bundled ES modules (Nest's) import but that are cheaper to `require`: the ES module view of
+ * `http` reads every export once, and its lazy `WebSocket`, `MessageEvent` and `CloseEvent` getters then load
+ * undici, about 30 ms of a boot for a client neither app uses. `require('node:http')` reads none of them.
+ */
+const BUILTINS_THROUGH_REQUIRE = /^(node:)?http$/;
+
+function builtinsThroughRequire() {
+  return {
+    name: 'builtins-through-require',
+    setup(builder) {
+      builder.onResolve({ filter: BUILTINS_THROUGH_REQUIRE }, ({ path, kind }) =>
+        kind === 'import-statement' || kind === 'dynamic-import'
+          ? { path: path.replace(/^node:/, ''), namespace: 'builtin-through-require' }
+          : undefined,
+      );
+      builder.onLoad({ filter: /.*/, namespace: 'builtin-through-require' }, ({ path }) => ({
+        contents: `module.exports = require('node:${path}');`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Bundled CommonJS packages call `require`, which an ES module lacks: give the bundle one. */
 const REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -99,7 +123,7 @@ export async function bundleApp({ entry = 'dist/main.js', outfile = 'dist/bundle
     target: 'node24',
     external: EXTERNAL_PACKAGES,
     banner: { js: REQUIRE_BANNER },
-    plugins: [keepModuleLocations(outdir)],
+    plugins: [builtinsThroughRequire(), keepModuleLocations(outdir)],
     logLevel: 'warning',
   });
 }
