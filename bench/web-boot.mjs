@@ -1,6 +1,8 @@
-// The web app's boot in staging mode, from spawn to the first 200 on its public port (GET /api/reports/:id of a
-// stored report), next to a bare Nest app's boot to its first 200, rounds interleaved: the bundled build that
-// production images run, and tsc's unbundled output for comparison. Target: bundled ≤ 1.3× the bare Nest app.
+// The web app's boot in staging mode, started as its image starts it (through the tracing entry, `node --import`,
+// with a module compile cache the first start fills, as the image's build step does),
+// from spawn to the first 200 on its public port (GET /api/reports/:id of a stored report), next to a bare Nest
+// app's boot to its first 200, rounds interleaved: the bundled build that production images run, and tsc's
+// unbundled output for comparison. Target: bundled ≤ 1.3× the bare Nest app.
 //
 //   node web-boot.mjs          on a stack of its own; `pnpm bench` runs it with the other comparisons
 import { freePort, isolatedEnvironment } from '@repo/testing';
@@ -19,6 +21,8 @@ export async function webBoot(stack) {
     return millisecondsToFirst200(
       () =>
         startSubject(`web-${entry}`, ENTRIES.web[entry], {
+          imports: [ENTRIES.web.instrumentation],
+          compileCache: true,
           env: stack.environment({
             QUEUE_PREFIX: 'bench-web-boot',
             PORT: String(port),

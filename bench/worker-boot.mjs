@@ -1,6 +1,8 @@
-// The worker's boot in staging mode, from spawn to its "worker started" line (connected, environment checked,
-// consuming), next to a bare BullMQ worker's boot to ready (its Postgres pool and Redis connection up), rounds
-// interleaved: the bundled build production images run, and tsc's unbundled output. Target: bundled ≤ 1.5×.
+// The worker's boot in staging mode, started as its image starts it (through the tracing entry, `node --import`,
+// with a module compile cache the first start fills, as the image's build step does),
+// from spawn to its "worker started" line (connected, environment checked, consuming), next to a bare BullMQ
+// worker's boot to ready (its Postgres pool and Redis connection up), rounds interleaved: the bundled build
+// production images run, and tsc's unbundled output. Target: bundled ≤ 1.5×.
 //
 //   node worker-boot.mjs          on a stack of its own; `pnpm bench` runs it with the other comparisons
 import { freePort, isolatedEnvironment } from '@repo/testing';
@@ -24,6 +26,9 @@ export async function workerBoot(stack) {
     return millisecondsToLine(
       () =>
         startSubject(`worker-${entry}`, ENTRIES.worker[entry], {
+          imports: [ENTRIES.worker.instrumentation],
+          compileCache: true,
+          profile: true,
           env: stack.environment({
             QUEUE_PREFIX: PREFIX,
             WORKER_MANAGEMENT_PORT: String(managementPort),

@@ -58,6 +58,8 @@ export async function workerJobs(stack) {
     concurrency: CONCURRENCY,
   });
   const worker = startSubject('worker-jobs', ENTRIES.worker.bundled, {
+    imports: [ENTRIES.worker.instrumentation],
+    compileCache: true,
     env: stack.environment({
       QUEUE_PREFIX: prefixes.worker,
       WORKER_CONCURRENCY: String(CONCURRENCY),

@@ -1,9 +1,10 @@
 // The baseline for worker-boot.mjs and worker-jobs.mjs: a bare BullMQ worker on the reports queue under the
 // prefix given as the first argument, doing what the app's worker does per job with plain pg and the same SQL
 // (read the report, mark it started, the same simulated work and progress update, store the result with its
-// event), and one pino line per job at info. Its settings (queue prefix, Redis and database URLs, concurrency)
-// come from the JSON file named by the first argument, which the bench writes (a baseline loads no config
-// package, and a password never goes on a command line).
+// event; each statement prepared, each write one statement, as the product's), and one pino line per job at info.
+// Its settings (queue prefix, Redis and database URLs, concurrency) come from the JSON file named by the first
+// argument, which the bench writes (a baseline loads no config package, and a password never goes on a command
+// line).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -22,20 +23,25 @@ const logger = pino({ base: { app: 'bare-worker' } });
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
 
-async function transaction(work) {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+/*
+ * The product's two writes per job, as the product makes them (packages/db's ReportsRepository): one statement
+ * each, the status update and its event together, prepared once per connection.
+ */
+const START_REPORT = `
+  with started as (
+    update reports set status = 'running', attempts = attempts + 1, started_at = now(), error = null
+    where id = $1 and status <> 'completed'
+    returning id
+  )
+  insert into report_events (report_id, kind) select id, 'started' from started`;
+
+const COMPLETE_REPORT = `
+  with completed as (
+    update reports set status = 'completed', result = $2, completed_at = now(), error = null
+    where id = $1 and status <> 'completed'
+    returning id
+  )
+  insert into report_events (report_id, kind) select id, 'completed' from completed`;
 
 async function generate(report, job) {
   let total = 0;
@@ -56,35 +62,26 @@ async function generate(report, job) {
 
 async function processReport(job) {
   const { reportId } = job.data;
-  const { rows } = await pool.query('select * from reports where id = $1', [reportId]);
+  const { rows } = await pool.query({
+    name: 'reports_find_by_id',
+    text: 'select * from reports where id = $1',
+    values: [reportId],
+  });
   const report = rows[0];
   if (report === undefined) throw new Error(`report ${reportId} not found`);
-  const started = await transaction(async (client) => {
-    const updated = await client.query(
-      `update reports set status = 'running', attempts = attempts + 1, started_at = now(), error = null
-       where id = $1 and status <> 'completed' returning id`,
-      [reportId],
-    );
-    if (updated.rowCount === 0) return false;
-    await client.query(`insert into report_events (report_id, kind) values ($1, 'started')`, [
-      reportId,
-    ]);
-    return true;
-  });
+  const started =
+    (await pool.query({ name: 'reports_start', text: START_REPORT, values: [reportId] }))
+      .rowCount === 1;
   if (!started) return { skipped: 'already completed' };
   const result = await generate(report, job);
-  const applied = await transaction(async (client) => {
-    const updated = await client.query(
-      `update reports set status = 'completed', result = $2, completed_at = now(), error = null
-       where id = $1 and status <> 'completed' returning id`,
-      [reportId, result],
-    );
-    if (updated.rowCount === 0) return false;
-    await client.query(`insert into report_events (report_id, kind) values ($1, 'completed')`, [
-      reportId,
-    ]);
-    return true;
-  });
+  const applied =
+    (
+      await pool.query({
+        name: 'reports_complete',
+        text: COMPLETE_REPORT,
+        values: [reportId, result],
+      })
+    ).rowCount === 1;
   logger.info({ reportId, applied }, 'report completed');
   return result;
 }

@@ -3,7 +3,8 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 
-export type Db = NodePgDatabase<typeof schema>;
+/** The pool stays reachable as `$client`, for the few statements written as SQL text (see ReportsRepository). */
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 /** A typed Drizzle client over a pg pool; `close()` ends the pool. */
 export interface Database {

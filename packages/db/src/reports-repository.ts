@@ -9,6 +9,29 @@ import {
   type ReportResult,
 } from './schema/index.js';
 
+/*
+ * The two writes every job makes, each one statement: the status update and its event commit together (a
+ * statement is its own transaction), and the guard `status <> 'completed'` is re-checked on the locked row, so a
+ * concurrent or replayed job updates nothing and writes no event. One statement is one round trip where a
+ * transaction took four (begin, update, insert, commit); written once as text and prepared once per connection
+ * (named), since these run for every job and the query builder would rebuild them each time.
+ */
+const START_REPORT = `
+  with started as (
+    update reports set status = 'running', attempts = attempts + 1, started_at = now(), error = null
+    where id = $1 and status <> 'completed'
+    returning id
+  )
+  insert into report_events (report_id, kind) select id, 'started' from started`;
+
+const COMPLETE_REPORT = `
+  with completed as (
+    update reports set status = 'completed', result = $2, completed_at = now(), error = null
+    where id = $1 and status <> 'completed'
+    returning id
+  )
+  insert into report_events (report_id, kind) select id, 'completed' from completed`;
+
 /** What a client asks for when it requests a report. */
 export interface ReportRequest {
   title: string;
@@ -132,38 +155,25 @@ export class ReportsRepository {
    * nothing left to do.
    */
   async start(id: string): Promise<boolean> {
-    return this.db.transaction(async (transaction) => {
-      const [started] = await transaction
-        .update(reports)
-        .set({
-          status: 'running',
-          attempts: sql`${reports.attempts} + 1`,
-          startedAt: sql`now()`,
-          error: null,
-        })
-        .where(and(eq(reports.id, id), ne(reports.status, 'completed')))
-        .returning({ id: reports.id });
-      if (!started) return false;
-      await transaction.insert(reportEvents).values({ reportId: id, kind: 'started' });
-      return true;
+    const { rowCount } = await this.db.$client.query({
+      name: 'reports_start',
+      text: START_REPORT,
+      values: [id],
     });
+    return rowCount === 1;
   }
 
   /**
-   * Stores the result exactly once: the status guard and the `completed` event share one transaction, so a job
-   * that runs again after a crash or a lost lock finds the report complete and changes nothing.
+   * Stores the result exactly once: the status guard and the `completed` event are one statement, so a job that
+   * runs again after a crash or a lost lock finds the report complete and changes nothing.
    */
   async complete(id: string, result: ReportResult): Promise<boolean> {
-    return this.db.transaction(async (transaction) => {
-      const [completed] = await transaction
-        .update(reports)
-        .set({ status: 'completed', result, completedAt: sql`now()`, error: null })
-        .where(and(eq(reports.id, id), ne(reports.status, 'completed')))
-        .returning({ id: reports.id });
-      if (!completed) return false;
-      await transaction.insert(reportEvents).values({ reportId: id, kind: 'completed' });
-      return true;
+    const { rowCount } = await this.db.$client.query({
+      name: 'reports_complete',
+      text: COMPLETE_REPORT,
+      values: [id, result],
     });
+    return rowCount === 1;
   }
 
   /** A run cut short by a worker shutdown: the report waits in the queue again, no attempt counted as failed. */

@@ -48,6 +48,17 @@ describe('ReportsRepository', () => {
     expect(await kinds(report.id)).toEqual(['queued', 'started', 'started', 'completed']);
   });
 
+  it('applies one of two jobs completing the same report at once, and records one completion', async () => {
+    const report = await reports.create({ title: 'Raced', periodDays: 3 });
+    await reports.start(report.id);
+    const applied = await Promise.all([
+      reports.complete(report.id, result),
+      reports.complete(report.id, { ...result, total: 1 }),
+    ]);
+    expect(applied.toSorted()).toEqual([false, true]);
+    expect(await kinds(report.id)).toEqual(['queued', 'started', 'completed']);
+  });
+
   it('keeps a failed attempt retryable until the last one', async () => {
     const report = await reports.create({ title: 'Flaky', periodDays: 7 });
     await reports.start(report.id);
