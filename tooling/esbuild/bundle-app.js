@@ -111,8 +111,11 @@ function keepLazyImportsOutside(outdir) {
   };
 }
 
-/** Bundles `entry` (tsc's output) into `outfile`, for Node 24, with the packages above left external. */
-export async function bundleApp({ entry = 'dist/main.js', outfile = 'dist/bundle/main.js' } = {}) {
+/**
+ * One ESM file for Node 24 from `entry`, with the packages above left external; `plugins` gets the bundle's
+ * folder, which the plugins resolve kept paths against.
+ */
+async function bundle(entry, outfile, plugins) {
   const outdir = dirname(join(process.cwd(), outfile));
   await build({
     entryPoints: [entry],
@@ -123,9 +126,14 @@ export async function bundleApp({ entry = 'dist/main.js', outfile = 'dist/bundle
     target: 'node24',
     external: EXTERNAL_PACKAGES,
     banner: { js: REQUIRE_BANNER },
-    plugins: [builtinsThroughRequire(), keepModuleLocations(outdir)],
+    plugins: plugins(outdir),
     logLevel: 'warning',
   });
+}
+
+/** Bundles `entry` (tsc's output) into `outfile`, for Node 24, with the packages above left external. */
+export async function bundleApp({ entry = 'dist/main.js', outfile = 'dist/bundle/main.js' } = {}) {
+  await bundle(entry, outfile, (outdir) => [builtinsThroughRequire(), keepModuleLocations(outdir)]);
 }
 
 /**
@@ -139,19 +147,10 @@ export async function bundleInstrumentation({
   entry = 'dist/instrumentation.js',
   outfile = 'dist/bundle/instrumentation.js',
 } = {}) {
-  const outdir = dirname(join(process.cwd(), outfile));
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    external: EXTERNAL_PACKAGES,
-    banner: { js: REQUIRE_BANNER },
-    plugins: [keepLazyImportsOutside(outdir), keepModuleLocations(outdir)],
-    logLevel: 'warning',
-  });
+  await bundle(entry, outfile, (outdir) => [
+    keepLazyImportsOutside(outdir),
+    keepModuleLocations(outdir),
+  ]);
 }
 
 if (import.meta.main) {
