@@ -1,2 +1,6 @@
-export { ManagementServer } from './management-server.js';
+export {
+  ManagementServer,
+  type ManagementHandler,
+  type ManagementReply,
+} from './management-server.js';
 export { shortReason } from './short-reason.js';

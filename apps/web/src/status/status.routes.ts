@@ -3,8 +3,9 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Config } from '@repo/config';
 import { InjectConfig } from '@repo/config/nest';
 import { ManagementRoutes } from '@repo/ops/nest';
-import cookieParser from 'cookie-parser';
-import type { Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { parseCookie } from 'cookie';
+import { signedCookie } from 'cookie-parser';
 import { LAST_REPORT_COOKIE } from '../reports/reports.controller.js';
 import { STATUS_PAGE_CSS } from './status-page.css.js';
 import { renderStatusPage } from './status-page.js';
@@ -31,20 +32,21 @@ export class StatusRoutes implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.routes.get(
-      '/',
-      cookieParser(this.config.security.secretKey),
-      async (request: Request, response: Response) => {
-        const signed = request.signedCookies as Record<string, string | false | undefined>;
-        const lastReportId = signed[LAST_REPORT_COOKIE];
-        const data = await this.status.pageData(
-          typeof lastReportId === 'string' ? lastReportId : undefined,
-        );
-        response
-          .type('html')
-          .set('content-security-policy', CONTENT_SECURITY_POLICY)
-          .send(renderStatusPage(data));
-      },
-    );
+    this.routes.get('/', async (request) => {
+      const data = await this.status.pageData(this.lastReportId(request));
+      return {
+        contentType: 'text/html; charset=utf-8',
+        body: renderStatusPage(data),
+        headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
+      };
+    });
+  }
+
+  /** The visitor's last report, from the cookie the public port signed; nothing when absent or forged. */
+  private lastReportId(request: IncomingMessage): string | undefined {
+    const value = parseCookie(request.headers.cookie ?? '')[LAST_REPORT_COOKIE];
+    if (value === undefined) return undefined;
+    const verified = signedCookie(value, this.config.security.secretKey);
+    return typeof verified === 'string' && verified !== value ? verified : undefined;
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { shortReason } from '@repo/ops';
 import { ManagementRoutes } from '@repo/ops/nest';
-import type { Request, Response } from 'express';
 import { WorkerRegistry } from './worker-registry.service.js';
 
 export type WorkersVerdict = 'ok' | 'no_workers' | 'mismatch' | 'unknown';
@@ -35,9 +34,9 @@ export class WorkersRoutes implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.routes.get('/workers', async (_request: Request, response: Response) => {
+    this.routes.get('/workers', async () => {
       const report = await this.report();
-      response.status(report.status === 'ok' ? 200 : 503).json(report);
+      return { status: report.status === 'ok' ? 200 : 503, json: report };
     });
   }
 

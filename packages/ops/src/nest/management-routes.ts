@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Router, type RequestHandler } from 'express';
+import type { ManagementHandler } from '../management-server.js';
 
 /**
  * The management server's routes. The ops module adds liveness and readiness; an app adds what only it has
@@ -7,16 +7,21 @@ import { Router, type RequestHandler } from 'express';
  */
 @Injectable()
 export class ManagementRoutes {
-  readonly router: Router = Router();
-  private readonly paths: string[] = [];
+  private readonly handlers = new Map<string, ManagementHandler>();
 
-  get(path: string, ...handlers: RequestHandler[]): void {
-    this.router.get(path, ...handlers);
-    this.paths.push(path);
+  /** Serves `handler` for GET and HEAD on `path` (an exact path; a trailing slash is ignored). */
+  get(path: string, handler: ManagementHandler): void {
+    if (this.handlers.has(path)) throw new Error(`management route ${path} is registered twice`);
+    this.handlers.set(path, handler);
+  }
+
+  /** The routes, read by the server on each request. */
+  get table(): ReadonlyMap<string, ManagementHandler> {
+    return this.handlers;
   }
 
   /** Every registered path, for the start-up log line. */
   get registered(): readonly string[] {
-    return this.paths;
+    return [...this.handlers.keys()];
   }
 }

@@ -9,8 +9,8 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { HealthCheckService } from '@nestjs/terminus';
-import type { Request, Response } from 'express';
 import { ManagementServer } from '../management-server.js';
+import { shortReason } from '../short-reason.js';
 import { ManagementRoutes } from './management-routes.js';
 import { OPS_OPTIONS, type OpsOptions } from './ops.options.js';
 import { ReadinessIndicators } from './readiness.indicators.js';
@@ -33,17 +33,19 @@ export class ManagementService
     private readonly health: HealthCheckService,
     private readonly readiness: ReadinessIndicators,
   ) {
-    this.server = new ManagementServer(routes.router);
+    this.server = new ManagementServer(routes.table, (error, path) => {
+      this.logger.error(
+        `management route ${path} failed: ${shortReason(error, 'unexpected error')}`,
+      );
+    });
   }
 
   onModuleInit(): void {
     // Liveness: the process answers. Deliberately checks nothing else, so an outage elsewhere never restarts it.
-    this.routes.get('/health', (_request: Request, response: Response) => {
-      response.json({ status: 'ok' });
-    });
-    this.routes.get('/health/ready', async (_request: Request, response: Response) => {
+    this.routes.get('/health', () => ({ json: { status: 'ok' } }));
+    this.routes.get('/health/ready', async () => {
       const { status, body } = await this.ready();
-      response.status(status).json(body);
+      return { status, json: body };
     });
   }
 

@@ -13,9 +13,9 @@ export class MetricsRoutes implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.routes.get('/metrics', async (_request, response) => {
+    this.routes.get('/metrics', async () => {
       const { contentType, body } = await scrape(this.registry);
-      response.type(contentType).send(body);
+      return { contentType, body };
     });
   }
 }
