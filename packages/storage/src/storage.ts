@@ -14,6 +14,12 @@ export interface SignedUrlOptions {
   expiresInSeconds?: number;
 }
 
+/** A driver opened for a Storage, and what lets go of its connections. */
+export interface OpenedDisk {
+  disk: Disk;
+  close?: () => void;
+}
+
 /** What get/getStream throw for a key that holds no file, so callers can answer 404 instead of 500. */
 export class FileNotFoundError extends Error {
   constructor(readonly key: string) {
@@ -27,51 +33,69 @@ export class FileNotFoundError extends Error {
  * prefix ("staging/reports/42.csv"), so environments sharing a bucket or a folder never see each other's files.
  */
 export class Storage {
+  #opened: Promise<OpenedDisk> | undefined;
+
   constructor(
-    private readonly disk: Disk,
+    /**
+     * Opens the driver, once, on the first call that needs it: the drivers (and the AWS SDK behind S3) are
+     * imported then, not when the app starts, which needs none of them to be ready.
+     */
+    private readonly open: () => Promise<OpenedDisk>,
     /** The environment prefix, e.g. `staging`. */
     readonly prefix: string,
-    private readonly release: () => void = () => undefined,
   ) {}
 
   /** Lets go of the driver's connections (the S3 client's sockets); call once on shutdown. */
   close(): void {
-    this.release();
+    void this.#opened?.then(({ close }) => close?.());
   }
 
   async put(key: string, contents: string | Uint8Array, options: PutOptions = {}): Promise<void> {
-    await this.disk.put(this.#stored(key), contents, options);
+    const stored = this.#stored(key);
+    await (await this.#disk()).put(stored, contents, options);
   }
 
   async getStream(key: string): Promise<Readable> {
     await this.#mustExist(key);
-    return this.disk.getStream(this.#stored(key));
+    return (await this.#disk()).getStream(this.#stored(key));
   }
 
   async getBytes(key: string): Promise<Uint8Array> {
     await this.#mustExist(key);
-    return this.disk.getBytes(this.#stored(key));
+    return (await this.#disk()).getBytes(this.#stored(key));
   }
 
   async contentType(key: string): Promise<string | undefined> {
     await this.#mustExist(key);
-    return (await this.disk.getMetaData(this.#stored(key))).contentType;
+    return (await (await this.#disk()).getMetaData(this.#stored(key))).contentType;
   }
 
-  exists(key: string): Promise<boolean> {
-    return this.disk.exists(this.#stored(key));
+  async exists(key: string): Promise<boolean> {
+    const stored = this.#stored(key);
+    return (await this.#disk()).exists(stored);
   }
 
   /** Deleting a key that holds nothing is not an error. */
   async delete(key: string): Promise<void> {
-    await this.disk.delete(this.#stored(key));
+    const stored = this.#stored(key);
+    await (await this.#disk()).delete(stored);
   }
 
   /** A download link that stops working after `expiresInSeconds`: an S3 presigned URL, or a signed local link. */
-  signedUrl(key: string, options: SignedUrlOptions = {}): Promise<string> {
-    return this.disk.getSignedUrl(this.#stored(key), {
+  async signedUrl(key: string, options: SignedUrlOptions = {}): Promise<string> {
+    const stored = this.#stored(key);
+    return (await this.#disk()).getSignedUrl(stored, {
       expiresIn: options.expiresInSeconds ?? 3600,
     });
+  }
+
+  async #disk(): Promise<Disk> {
+    // A failed open is not kept: the next call tries again.
+    this.#opened ??= this.open().catch((error: unknown) => {
+      this.#opened = undefined;
+      throw error;
+    });
+    return (await this.#opened).disk;
   }
 
   /** flydrive rejects any `..` segment in the full key, so a key can never climb out of the prefix. */
