@@ -1,22 +1,26 @@
 import type { Config } from '@repo/config';
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
 import { serializeError } from './error-serializer.js';
 import { loggerOptions, PRETTY_OPTIONS } from './logger-options.js';
 
 export type AppName = 'web' | 'worker';
 
 /**
+ * The logger for the moment before the config is loaded: no secret is known yet, so errors are reduced to their
+ * safe fields. JSON, written synchronously.
+ */
+export function createBootLogger(app: AppName): Logger {
+  return pino({ base: { app }, serializers: { err: (error: unknown) => serializeError(error) } });
+}
+
+/**
  * The logger for everything outside a request or a job: start-up, Nest's own messages, failures before Nest's
  * logger exists, unhandled rejections, shutdown. It writes synchronously, so a line logged just before
- * `process.exit()` is never lost. Before the config is loaded no secret is known yet: errors are still reduced to
- * their safe fields.
+ * `process.exit()` is never lost. pino-pretty is imported in development only, where it is used.
  */
-export function createProcessLogger(app: AppName, config?: Config): Logger {
-  if (config === undefined)
-    return pino({ base: { app }, serializers: { err: (error: unknown) => serializeError(error) } });
+export async function createProcessLogger(app: AppName, config: Config): Promise<Logger> {
   const options = loggerOptions(config, app);
-  if (config.appEnv === 'development')
-    return pino(options, pretty({ ...PRETTY_OPTIONS, sync: true }));
-  return pino(options);
+  if (config.appEnv !== 'development') return pino(options);
+  const { default: pretty } = await import('pino-pretty');
+  return pino(options, pretty({ ...PRETTY_OPTIONS, sync: true }));
 }

@@ -8,7 +8,7 @@ import {
   type Config,
 } from '@repo/config';
 import type { Logger } from 'pino';
-import { createProcessLogger, type AppName } from './process-logger.js';
+import { createBootLogger, createProcessLogger, type AppName } from './process-logger.js';
 
 /**
  * Runs an app's `main`: loads the config, then starts the app with a process logger, so that in staging and
@@ -20,7 +20,7 @@ export async function runProcess(
   app: AppName,
   main: (config: Config, logger: Logger) => Promise<void>,
 ): Promise<void> {
-  let logger = createProcessLogger(app);
+  let logger = createBootLogger(app);
   const die = (error: unknown, message: string): never => {
     logger.fatal({ err: error }, message);
     process.exit(1);
@@ -41,8 +41,8 @@ export async function runProcess(
     );
     process.exit(1);
   }
-  logger = createProcessLogger(app, config);
   try {
+    logger = await createProcessLogger(app, config);
     await main(config, logger);
   } catch (error) {
     const verb = error instanceof EnvironmentMismatchError ? 'refused to start' : 'failed to start';
