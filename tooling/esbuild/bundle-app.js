@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// One ESM file per app for production images: `node dist/bundle/main.js` reads one file instead of resolving and
+// A bundle per app for production images: `node dist/bundle/main.js` reads a few files instead of resolving and
 // compiling ~1,500 modules, which is most of a Nest app's boot. It bundles tsc's output (dist/main.js), where the
 // decorator metadata Nest injects by is already emitted (esbuild emits none). The tracing entry, loaded first with
-// `node --import`, gets a bundle of its own beside it. Run from an app folder after tsc:
+// `node --import`, is an entry of its own beside it. Run from an app folder after tsc:
 //
 //   bundle-app            dist/main.js → dist/bundle/main.js
 //                         dist/instrumentation.js → dist/bundle/instrumentation.js
+//                         what they share, and what they import lazily → dist/bundle/<name>-<hash>.js
+//   bundle-app --external @nestjs/platform-express
+//                         also leaves that package out of the app's bundle (repeatable): for a package the app
+//                         never loads, which a bundled library would otherwise import at start
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 /**
@@ -91,17 +96,21 @@ function keepModuleLocations(outdir) {
 }
 
 /**
- * A workspace module imported with `import()` stays a module of its own, imported from where it lies, relative to
- * the bundle (esbuild would otherwise inline it and hoist its imports, loading them at once).
+ * Workspace modules imported with `import()` that must stay modules of their own, imported from where they lie
+ * (relative to the bundle) rather than bundled: the tracing SDK. Its loader hook is registered from
+ * node_modules, and the hook's in-process half must be that same copy of import-in-the-middle, not a bundled one.
  */
-function keepLazyImportsOutside(outdir) {
+const LOADED_IN_PLACE = [/[\\/]telemetry[\\/]dist[\\/]tracing[\\/]tracing-sdk\.js$/];
+
+function keepLoadedInPlace(outdir) {
   return {
-    name: 'keep-lazy-imports-outside',
+    name: 'keep-loaded-in-place',
     setup(builder) {
       builder.onResolve({ filter: /^\.\.?\//, namespace: 'file' }, ({ kind, path, resolveDir }) => {
-        if (kind !== 'dynamic-import' || resolveDir.split(sep).includes('node_modules'))
+        const target = join(resolveDir, path);
+        if (kind !== 'dynamic-import' || !LOADED_IN_PLACE.some((pattern) => pattern.test(target)))
           return undefined;
-        const fromBundle = relative(outdir, join(resolveDir, path)).split(sep).join('/');
+        const fromBundle = relative(outdir, target).split(sep).join('/');
         return {
           path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`,
           external: true,
@@ -112,48 +121,44 @@ function keepLazyImportsOutside(outdir) {
 }
 
 /**
- * One ESM file for Node 24 from `entry`, with the packages above left external; `plugins` gets the bundle's
- * folder, which the plugins resolve kept paths against.
+ * Bundles tsc's output for Node 24 into `outdir`: `main.js` from dist/main.js and, when the app has one, the
+ * tracing entry `instrumentation.js` (loaded first with `node --import`) from dist/instrumentation.js.
+ *
+ * Both come from one build with code splitting, into chunks beside them:
+ * - what both entries use (the configuration package, zod, the OpenTelemetry API) is one chunk, which Node
+ *   compiles and evaluates once even though two entries import it;
+ * - what is imported with `import()` (the storage drivers and the AWS SDK, pino-pretty, Nest's adapters) is a
+ *   chunk of its own, read only when it is used, so the start reads and compiles less.
+ *
+ * The packages above and `external` stay out. An external package is imported when its importer is, wherever the
+ * import sits: a bundled module's `import express from 'express'` is hoisted into the chunk that holds it, even
+ * if that module never runs. So a package the app never uses but a bundled library can load (the worker creates
+ * no HTTP app, yet Nest's core can load its Express adapter) is better left external as a whole.
  */
-async function bundle(entry, outfile, plugins) {
-  const outdir = dirname(join(process.cwd(), outfile));
+export async function bundleApp({ outdir = 'dist/bundle', external = [] } = {}) {
+  const folder = join(process.cwd(), outdir);
+  const entryPoints = { main: 'dist/main.js' };
+  if (existsSync('dist/instrumentation.js'))
+    entryPoints.instrumentation = 'dist/instrumentation.js';
+  await rm(folder, { recursive: true, force: true });
   await build({
-    entryPoints: [entry],
-    outfile,
+    entryPoints,
+    outdir,
+    // Beside the entries, not in a subfolder: the paths the plugins write are relative to this folder.
+    chunkNames: '[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node24',
-    external: EXTERNAL_PACKAGES,
+    external: [...EXTERNAL_PACKAGES, ...external],
     banner: { js: REQUIRE_BANNER },
-    plugins: plugins(outdir),
+    plugins: [builtinsThroughRequire(), keepLoadedInPlace(folder), keepModuleLocations(folder)],
     logLevel: 'warning',
   });
 }
 
-/** Bundles `entry` (tsc's output) into `outfile`, for Node 24, with the packages above left external. */
-export async function bundleApp({ entry = 'dist/main.js', outfile = 'dist/bundle/main.js' } = {}) {
-  await bundle(entry, outfile, (outdir) => [builtinsThroughRequire(), keepModuleLocations(outdir)]);
-}
-
-/**
- * Bundles the tracing entry: one file to read and compile instead of the configuration package's modules one by
- * one, which was most of the time `node --import` added to a boot. It holds the configuration and the tracing
- * switch; the OpenTelemetry SDK stays in node_modules, since the entry imports it lazily (`await
- * import('./tracing-sdk.js')`, kept outside the bundle) once tracing is on and its hook is in place. The
- * OpenTelemetry API it does hold keeps its state in one global, shared with the SDK's copy.
- */
-export async function bundleInstrumentation({
-  entry = 'dist/instrumentation.js',
-  outfile = 'dist/bundle/instrumentation.js',
-} = {}) {
-  await bundle(entry, outfile, (outdir) => [
-    keepLazyImportsOutside(outdir),
-    keepModuleLocations(outdir),
-  ]);
-}
-
 if (import.meta.main) {
-  await bundleApp();
-  if (existsSync('dist/instrumentation.js')) await bundleInstrumentation();
+  const { values } = parseArgs({ options: { external: { type: 'string', multiple: true } } });
+  await bundleApp({ external: values.external });
 }
