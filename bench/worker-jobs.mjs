@@ -1,9 +1,13 @@
 // The worker in staging mode next to a bare BullMQ worker doing the same SQL (baselines/bare-worker.mjs), each on
 // its own queue: per round, JOBS one-day reports are stored, their jobs added in bulk, and the clock and the
-// process's CPU run until the last report is completed. Both log one line per job at info and run 5 jobs at a
-// time. Targets: ≥ 0.95× the jobs/s, ≤ 1.2× the CPU per job.
+// process's CPU run until the last report is completed. Both write each report's JSON and CSV files (each under
+// a temporary folder of its own, removed afterwards), log one line per job at info and run 5 jobs at a time.
+// Targets: ≥ 0.95× the jobs/s, ≤ 1.2× the CPU per job.
 //
 //   node worker-jobs.mjs          on a stack of its own; `pnpm bench` runs it with the other comparisons
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRedis, REPORT_JOB_OPTIONS, REPORTS_QUEUE } from '@repo/queue';
 import { freePort, isolatedEnvironment } from '@repo/testing';
@@ -51,11 +55,13 @@ async function round(stack, subject, number) {
 
 export async function workerJobs(stack) {
   const prefixes = { worker: 'bench-worker-jobs', bare: 'bench-worker-jobs-bare' };
+  const media = mkdtempSync(join(tmpdir(), 'bench-media-'));
   const settings = settingsFile({
     prefix: prefixes.bare,
     redisUrl: stack.redisUrl,
     databaseUrl: stack.databaseUrl,
     concurrency: CONCURRENCY,
+    mediaRoot: join(media, 'bare'),
   });
   const worker = startSubject('worker-jobs', ENTRIES.worker.bundled, {
     imports: [ENTRIES.worker.instrumentation],
@@ -64,6 +70,7 @@ export async function workerJobs(stack) {
       QUEUE_PREFIX: prefixes.worker,
       WORKER_CONCURRENCY: String(CONCURRENCY),
       WORKER_MANAGEMENT_PORT: String(await freePort()),
+      MEDIA_ROOT: join(media, 'worker'),
     }),
     profile: true,
   });
@@ -94,7 +101,7 @@ export async function workerJobs(stack) {
       (median(results[name].map((result) => result.cpuPerJob)) * 1000).toFixed(2);
     return (
       `worker jobs (staging, ${JOBS} per round, concurrency ${CONCURRENCY}): ${times(jobs)} the jobs/s of a bare ` +
-      `BullMQ worker doing the same SQL (${perSecond('worker')} vs ${perSecond('bare')}; ${verdict(jobs, '>=', 0.95)}), ` +
+      `BullMQ worker doing the same SQL and file writes (${perSecond('worker')} vs ${perSecond('bare')}; ${verdict(jobs, '>=', 0.95)}), ` +
       `${times(cpu)} its CPU per job (${cpuMs('worker')} vs ${cpuMs('bare')} ms; ${verdict(cpu, '<=', 1.2)}); ` +
       `median of ${ROUNDS} interleaved rounds`
     );
@@ -103,6 +110,7 @@ export async function workerJobs(stack) {
     await redis.quit();
     await Promise.all([worker.stop('SIGTERM', 40_000), bare.stop('SIGTERM', 40_000)]);
     settings.remove();
+    rmSync(media, { recursive: true, force: true });
   }
 }
 

@@ -1,19 +1,21 @@
 // The baseline for worker-boot.mjs and worker-jobs.mjs: a bare BullMQ worker on the reports queue under the
 // prefix given as the first argument, doing what the app's worker does per job with plain pg and the same SQL
-// (read the report, mark it started, the same simulated work and progress update, store the result with its
-// event; each statement prepared, each write one statement, as the product's), and one pino line per job at info.
-// Its settings (queue prefix, Redis and database URLs, concurrency) come from the JSON file named by the first
-// argument, which the bench writes (a baseline loads no config package, and a password never goes on a command
-// line).
+// (read the report, mark it started, the same simulated work and progress update, write the report's JSON and CSV
+// files side by side, store the result with its event; each statement prepared, each write one statement, as the
+// product's), and one pino line per job at info. Its settings (queue prefix, Redis and database URLs, concurrency,
+// media folder) come from the JSON file named by the first argument, which the bench writes (a baseline loads no
+// config package, and a password never goes on a command line).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { pino } from 'pino';
 
-const { prefix, redisUrl, databaseUrl, concurrency } = JSON.parse(
+const { prefix, redisUrl, databaseUrl, concurrency, mediaRoot } = JSON.parse(
   readFileSync(process.argv[2], 'utf8'),
 );
 /** The app's REPORT_DAY_MS: the simulated work of one day of a report's period. */
@@ -60,6 +62,25 @@ async function generate(report, job) {
   return { days, total, average: Math.round((total / days) * 100) / 100, peakDay, peakValue };
 }
 
+/** The two files the product writes per report, with plain fs: what a worker without a storage layer would do. */
+async function writeFiles(report, result) {
+  const row = { id: report.id, title: report.title, periodDays: report.period_days, ...result };
+  const folder = join(mediaRoot, 'reports');
+  const write = async (name, contents) => {
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, name), contents);
+  };
+  await Promise.all([
+    write(`${report.id}.json`, `${JSON.stringify(row, null, 2)}\n`),
+    write(
+      `${report.id}.csv`,
+      `${Object.keys(row).join(',')}\r\n${Object.values(row)
+        .map((value) => JSON.stringify(value))
+        .join(',')}\r\n`,
+    ),
+  ]);
+}
+
 async function processReport(job) {
   const { reportId } = job.data;
   const { rows } = await pool.query({
@@ -74,6 +95,7 @@ async function processReport(job) {
       .rowCount === 1;
   if (!started) return { skipped: 'already completed' };
   const result = await generate(report, job);
+  await writeFiles(report, result);
   const applied =
     (
       await pool.query({
