@@ -60,34 +60,33 @@ export function loggerOptions(config: Config, app: 'web' | 'worker'): LoggerOpti
 
 /**
  * nestjs-pino options for one app: pretty in development, one JSON object per line everywhere else, with the
- * shared options above plus request logging.
+ * shared options above plus request logging. Development formats with a pino-pretty stream in the process rather
+ * than a `transport`: a transport runs in a worker thread that pino starts from a file beside its own module, which
+ * a bundled build (`pnpm start`, the images) does not have. pino-pretty is imported in development only.
  */
-export function loggerParams(config: Config, app: 'web' | 'worker'): Params {
+export async function loggerParams(config: Config, app: 'web' | 'worker'): Promise<Params> {
   const shared = loggerOptions(config, app);
-  return {
-    // Every request on the public port is logged: health checks and probes live on the management server, which
-    // has no request logger (nothing there to exclude, and no per-request matching to pay for).
-    pinoHttp: {
-      ...shared,
-      transport:
-        config.appEnv === 'development'
-          ? { target: 'pino-pretty', options: PRETTY_OPTIONS }
-          : undefined,
-      genReqId: requestIdFor,
-      customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) => {
-        if (error !== undefined || response.statusCode >= 500) return 'error';
-        return response.statusCode >= 400 ? 'warn' : 'info';
-      },
-      serializers: {
-        ...shared.serializers,
-        // Method, path and id are enough; Express 5's route params ({ splat }) and the headers are noise.
-        req: (request: LoggedRequest) => ({
-          id: request.id,
-          method: request.method,
-          url: request.url,
-        }),
-        res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
-      },
+  const options = {
+    ...shared,
+    genReqId: requestIdFor,
+    customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) => {
+      if (error !== undefined || response.statusCode >= 500) return 'error';
+      return response.statusCode >= 400 ? 'warn' : 'info';
+    },
+    serializers: {
+      ...shared.serializers,
+      // Method, path and id are enough; Express 5's route params ({ splat }) and the headers are noise.
+      req: (request: LoggedRequest) => ({
+        id: request.id,
+        method: request.method,
+        url: request.url,
+      }),
+      res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
     },
   };
+  // Every request on the public port is logged: health checks and probes live on the management server, which
+  // has no request logger (nothing there to exclude, and no per-request matching to pay for).
+  if (config.appEnv !== 'development') return { pinoHttp: options };
+  const { default: pretty } = await import('pino-pretty');
+  return { pinoHttp: [options, pretty({ ...PRETTY_OPTIONS, sync: true })] };
 }
