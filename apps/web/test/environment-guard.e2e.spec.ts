@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { claimRedisEnvironment, createRedis } from '@repo/queue';
 import {
+  appCommand,
   createTestDatabase,
   freePort,
   isolatedEnvironment,
-  REPOSITORY_ROOT,
   startProcess,
   testSecretKey,
 } from '@repo/testing';
@@ -30,14 +29,9 @@ afterAll(stopAll);
 
 /** Starts an app as a real process and waits for it to exit on its own. */
 async function exitOf(app: 'web' | 'worker', variables: Variables) {
-  const running = startProcess(
-    app,
-    process.execPath,
-    [join(REPOSITORY_ROOT, `apps/${app}/dist/main.js`)],
-    {
-      env: isolatedEnvironment({ PORT: String(await freePort()), ...variables }),
-    },
-  );
+  const running = startProcess(app, process.execPath, appCommand(app), {
+    env: isolatedEnvironment({ PORT: String(await freePort()), ...variables }),
+  });
   started.push(running);
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 20_000));
   const exit = await Promise.race([running.exited, timeout]);

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  appCommand,
   createDatabaseNamed,
   createTestDatabase,
   runOnStackNetwork,
@@ -26,7 +27,7 @@ beforeAll(async () => {
   await createDatabaseNamed(stack.postgresAdminUrl, name);
   staging = await runOnStackNetwork({
     network: stack.network,
-    entryPoint: 'apps/web/dist/main.js',
+    command: appCommand('web'),
     ports: [3000],
     readyLog: /web listening on/,
     environment: {

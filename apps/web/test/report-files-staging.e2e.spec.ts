@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  appCommand,
   createDatabaseNamed,
   networkGateway,
   runOnStackNetwork,
@@ -71,22 +72,21 @@ beforeAll(async () => {
 
   await runToEndOnStackNetwork({
     network: stack.network,
-    entryPoint: 'packages/db/bin/ladder-db.js',
-    arguments: ['migrate'],
+    command: ['packages/db/bin/ladder-db.js', 'migrate'],
     environment,
   });
 
   const [web] = await Promise.all([
     runOnStackNetwork({
       network: stack.network,
-      entryPoint: 'apps/web/dist/main.js',
+      command: appCommand('web'),
       ports: [3000],
       readyLog: /web listening on/,
       environment,
     }),
     runOnStackNetwork({
       network: stack.network,
-      entryPoint: 'apps/worker/dist/main.js',
+      command: appCommand('worker'),
       ports: [9465],
       readyLog: /worker started/,
       environment,

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import {
+  appCommand,
   createTestDatabase,
   freePort,
   isolatedEnvironment,
-  REPOSITORY_ROOT,
   startProcess,
   testSecretKey,
   type RunningProcess,
@@ -54,12 +53,9 @@ afterAll(async () => {
 
 /** Starts an app as a real process and waits for it to exit on its own. */
 async function exitOf(app: 'web' | 'worker', overrides: Variables) {
-  const running = startProcess(
-    app,
-    process.execPath,
-    [join(REPOSITORY_ROOT, `apps/${app}/dist/main.js`)],
-    { env: isolatedEnvironment({ ...variables, PORT: String(await freePort()), ...overrides }) },
-  );
+  const running = startProcess(app, process.execPath, appCommand(app), {
+    env: isolatedEnvironment({ ...variables, PORT: String(await freePort()), ...overrides }),
+  });
   started.push(running);
   return { exit: await running.exited, lines: running.lines.filter((line) => line !== '') };
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createDatabaseNamed,
+  appCommand,
   runOnStackNetwork,
   runToEndOnStackNetwork,
   testSecretKey,
@@ -164,18 +165,17 @@ describe.skipIf(!hasChromium)(
         ALLOWED_HOSTS: STAGING_HOST,
         CORS_ALLOWED_ORIGINS: STAGING_ORIGIN,
       };
-      const onNetwork = (entryPoint: string, environment: Record<string, string>) => ({
+      const onNetwork = (command: string[], environment: Record<string, string>) => ({
         network: stack.network,
-        entryPoint,
+        command,
         environment,
       });
-      await runToEndOnStackNetwork({
-        ...onNetwork('packages/db/bin/ladder-db.js', variables),
-        arguments: ['migrate'],
-      });
+      await runToEndOnStackNetwork(
+        onNetwork(['packages/db/bin/ladder-db.js', 'migrate'], variables),
+      );
       const worker = (environment: Record<string, string>) =>
         runOnStackNetwork({
-          ...onNetwork('apps/worker/dist/main.js', environment),
+          ...onNetwork(appCommand('worker'), environment),
           ports: [],
           readyLog: /worker started/,
         });
@@ -183,7 +183,7 @@ describe.skipIf(!hasChromium)(
       const stranger = await worker({ ...variables, SECRET_KEY: testSecretKey() });
       containers.push(stranger);
       const web = await runOnStackNetwork({
-        ...onNetwork('apps/web/dist/main.js', variables),
+        ...onNetwork(appCommand('web'), variables),
         ports: [3000, 9464],
         readyLog: /web listening on/,
       });

@@ -1,3 +1,4 @@
+export { appCommand } from './app-command.js';
 export { startComposeStack, type ComposeStack } from './compose-stack.js';
 export { createDatabaseNamed, createTestDatabase } from './databases.js';
 export { freePort, isPortFree } from './free-port.js';

@@ -10,14 +10,13 @@ const CONTAINER_MEDIA_ROOT = '/var/lib/ladder/media';
 
 interface StackProcessOptions {
   network: string;
-  entryPoint: string;
-  /** Arguments after the entry point, e.g. `['migrate']` for the db CLI. */
-  arguments?: string[];
+  /** Node's arguments: `appCommand('web')`, or an entry point and its own, e.g. the db CLI and `migrate`. */
+  command: string[];
   environment: Record<string, string>;
 }
 
 /**
- * A built entry point of this checkout (e.g. apps/web/dist/main.js) in the stand-in `node:24-slim` image, on the
+ * A built entry point of this checkout (e.g. an app's bundle, see appCommand) in the stand-in `node:24-slim` image, on the
  * compose stack's network. There the services are reached as `postgres` and `redis`, not as loopback addresses,
  * so a process can run with the real staging or production rules. The checkout is mounted at the same path, so
  * pnpm's links resolve. That mount is read-only, so MEDIA_ROOT defaults to a writable tmpfs, as the images' own
@@ -31,7 +30,7 @@ function stackProcess(options: StackProcessOptions): GenericContainer {
     .withUser('node')
     .withTmpFs({ [CONTAINER_MEDIA_ROOT]: 'rw,mode=1777' })
     .withEnvironment({ MEDIA_ROOT: CONTAINER_MEDIA_ROOT, ...options.environment })
-    .withCommand(['node', options.entryPoint, ...(options.arguments ?? [])]);
+    .withCommand(['node', ...options.command]);
 }
 
 /** Starts a long-running entry point, publishes `ports` and resolves once `readyLog` is printed. Call `stop()`. */
@@ -59,10 +58,9 @@ export async function runToEndOnStackNetwork(options: StackProcessOptions): Prom
     .withStartupTimeout(60_000)
     .start()
     .catch((error: unknown) => {
-      throw new Error(
-        `node ${[options.entryPoint, ...(options.arguments ?? [])].join(' ')} failed on the stack network:\n${output}`,
-        { cause: error },
-      );
+      throw new Error(`node ${options.command.join(' ')} failed on the stack network:\n${output}`, {
+        cause: error,
+      });
     });
   await started.stop();
   return output;

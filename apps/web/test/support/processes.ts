@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
+  appCommand,
   freePort,
   isolatedEnvironment,
   REPOSITORY_ROOT,
@@ -10,14 +11,9 @@ import {
 } from '@repo/testing';
 import { request } from './http.js';
 
-/** How the start scripts and the images run each app: the tracing entry first, then main.js. */
-const entry = (app: 'web' | 'worker'): string[] => [
-  '--import',
-  join(REPOSITORY_ROOT, `apps/${app}/dist/instrumentation.js`),
-  join(REPOSITORY_ROOT, `apps/${app}/dist/main.js`),
-];
-const WEB = entry('web');
-const WORKER = entry('worker');
+/** As the start scripts and the images run each app: the bundles production runs. */
+const WEB = appCommand('web');
+const WORKER = appCommand('worker');
 const LADDER_DB = join(REPOSITORY_ROOT, 'packages/db/bin/ladder-db.js');
 
 export type Variables = Record<string, string | undefined>;
