@@ -90,8 +90,9 @@ describe('pnpm dev on a fresh clone', () => {
     const { process: dev, appUrl, managementUrl } = await startDev(copy);
     const output = dev.output();
     expect(output).toContain('created .env.development from .env.development.example');
-    expect(output).toMatch(/Postgres:\s+postgres:\/\/ladder:\*\*\*\*@localhost:\d+\/ladder_dev/);
-    expect(output).toMatch(/Redis:\s+redis:\/\/localhost:\d+\/0/);
+    // The address compose publishes the services on, whatever testcontainers would guess on this machine.
+    expect(output).toMatch(/Postgres:\s+postgres:\/\/ladder:\*\*\*\*@127\.0\.0\.1:\d+\/ladder_dev/);
+    expect(output).toMatch(/Redis:\s+redis:\/\/127\.0\.0\.1:\d+\/0/);
     expect(output).toContain('fresh database: seeded 3 sample reports');
     expect(existsSync(join(copy, '.env.development'))).toBe(true);
 

@@ -1,7 +1,9 @@
+import { hostVariable } from '@repo/config/host';
 import { DockerComposeEnvironment, Wait } from 'testcontainers';
 import { DEV_DATABASE, type DevProject } from '../dev-project.js';
 import type { Progress } from '../progress.js';
 import { docker, runningServices } from './docker-cli.js';
+import { publishedHost } from './published-host.js';
 import { choosePort } from '../service-ports.js';
 import type { DevServices, PreferredPorts } from './dev-services.js';
 
@@ -83,9 +85,10 @@ export async function startDockerServices(
   const postgres = started.getContainer('postgres-1');
   const redis = started.getContainer('redis-1');
   const { user, password, name } = DEV_DATABASE;
+  const host = publishedHost(postgres.getHost(), hostVariable('DOCKER_HOST'));
   return {
-    databaseUrl: `postgres://${user}:${password}@${postgres.getHost()}:${postgres.getMappedPort(5432)}/${name}`,
-    redisUrl: `redis://${redis.getHost()}:${redis.getMappedPort(6379)}/0`,
+    databaseUrl: `postgres://${user}:${password}@${host}:${postgres.getMappedPort(5432)}/${name}`,
+    redisUrl: `redis://${host}:${redis.getMappedPort(6379)}/0`,
     description: `Docker compose project ${project.name} (stopped on exit, data kept)`,
     notes,
     processIds: () => [],

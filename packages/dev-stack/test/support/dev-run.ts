@@ -11,7 +11,8 @@ export interface DevRun {
 }
 
 /**
- * `pnpm dev` in `copy`, as a newcomer types it; resolves once the summary block is printed. With `terminal`, it
+ * `pnpm dev` in `copy`, as a newcomer types it (without the test run's TESTCONTAINERS_HOST_OVERRIDE, so `pnpm dev`
+ * works out the services' address itself); resolves once the summary block is printed. With `terminal`, it
  * runs in a pseudo-terminal of its own (util-linux `script`), whose session ends with a hangup when `script` is
  * killed, as when a terminal window is closed.
  */
@@ -25,7 +26,7 @@ export async function startDev(
     : ['pnpm', ['dev']];
   const dev = startProcess('pnpm dev', command, args, {
     cwd: copy,
-    env: childProcessEnv(extraEnvironment),
+    env: childProcessEnv({ TESTCONTAINERS_HOST_OVERRIDE: undefined, ...extraEnvironment }),
   });
   const line = await dev.waitForLine(/^\s+App:\s+http/, 240_000);
   const statusLine = await dev.waitForLine(/^\s+Status page:\s+http/);
