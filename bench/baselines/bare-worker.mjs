@@ -1,8 +1,8 @@
 // The baseline for worker-boot.mjs and worker-jobs.mjs: a bare BullMQ worker on the reports queue under the
 // prefix given as the first argument, doing what the app's worker does per job with plain pg and the same SQL
 // (read the report, mark it started, the same simulated work and progress update, write the report's JSON and CSV
-// files side by side, store the result with its event; each statement prepared, each write one statement, as the
-// product's), and one pino line per job at info. Its settings (queue prefix, Redis and database URLs, concurrency,
+// files side by side, store the result with its event; each statement prepared, and the two writes are
+// packages/db's own statements, from a module of its that imports nothing), and one pino line per job at info. Its settings (queue prefix, Redis and database URLs, concurrency,
 // media folder) come from the JSON file named by the first argument, which the bench writes (a baseline loads no
 // config package, and a password never goes on a command line).
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { COMPLETE_REPORT, START_REPORT } from '@repo/db/statements';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -24,26 +25,6 @@ const DAY_MS = 20;
 const logger = pino({ base: { app: 'bare-worker' } });
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-
-/*
- * The product's two writes per job, as the product makes them (packages/db's ReportsRepository): one statement
- * each, the status update and its event together, prepared once per connection.
- */
-const START_REPORT = `
-  with started as (
-    update reports set status = 'running', attempts = attempts + 1, started_at = now(), error = null
-    where id = $1 and status <> 'completed'
-    returning id
-  )
-  insert into report_events (report_id, kind) select id, 'started' from started`;
-
-const COMPLETE_REPORT = `
-  with completed as (
-    update reports set status = 'completed', result = $2, completed_at = now(), error = null
-    where id = $1 and status <> 'completed'
-    returning id
-  )
-  insert into report_events (report_id, kind) select id, 'completed' from completed`;
 
 async function generate(report, job) {
   let total = 0;
@@ -90,20 +71,12 @@ async function processReport(job) {
   });
   const report = rows[0];
   if (report === undefined) throw new Error(`report ${reportId} not found`);
-  const started =
-    (await pool.query({ name: 'reports_start', text: START_REPORT, values: [reportId] }))
-      .rowCount === 1;
+  const started = (await pool.query({ ...START_REPORT, values: [reportId] })).rowCount === 1;
   if (!started) return { skipped: 'already completed' };
   const result = await generate(report, job);
   await writeFiles(report, result);
   const applied =
-    (
-      await pool.query({
-        name: 'reports_complete',
-        text: COMPLETE_REPORT,
-        values: [reportId, result],
-      })
-    ).rowCount === 1;
+    (await pool.query({ ...COMPLETE_REPORT, values: [reportId, result] })).rowCount === 1;
   logger.info({ reportId, applied }, 'report completed');
   return result;
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { COMPLETE_REPORT, START_REPORT } from './report-statements.js';
 import {
   reportEvents,
   reportOutbox,
@@ -8,29 +9,6 @@ import {
   type ReportEvent,
   type ReportResult,
 } from './schema/index.js';
-
-/*
- * The two writes every job makes, each one statement: the status update and its event commit together (a
- * statement is its own transaction), and the guard `status <> 'completed'` is re-checked on the locked row, so a
- * concurrent or replayed job updates nothing and writes no event. One statement is one round trip where a
- * transaction took four (begin, update, insert, commit); written once as text and prepared once per connection
- * (named), since these run for every job and the query builder would rebuild them each time.
- */
-const START_REPORT = `
-  with started as (
-    update reports set status = 'running', attempts = attempts + 1, started_at = now(), error = null
-    where id = $1 and status <> 'completed'
-    returning id
-  )
-  insert into report_events (report_id, kind) select id, 'started' from started`;
-
-const COMPLETE_REPORT = `
-  with completed as (
-    update reports set status = 'completed', result = $2, completed_at = now(), error = null
-    where id = $1 and status <> 'completed'
-    returning id
-  )
-  insert into report_events (report_id, kind) select id, 'completed' from completed`;
 
 /** What a client asks for when it requests a report. */
 export interface ReportRequest {
@@ -155,11 +133,7 @@ export class ReportsRepository {
    * nothing left to do.
    */
   async start(id: string): Promise<boolean> {
-    const { rowCount } = await this.db.$client.query({
-      name: 'reports_start',
-      text: START_REPORT,
-      values: [id],
-    });
+    const { rowCount } = await this.db.$client.query({ ...START_REPORT, values: [id] });
     return rowCount === 1;
   }
 
@@ -168,11 +142,7 @@ export class ReportsRepository {
    * runs again after a crash or a lost lock finds the report complete and changes nothing.
    */
   async complete(id: string, result: ReportResult): Promise<boolean> {
-    const { rowCount } = await this.db.$client.query({
-      name: 'reports_complete',
-      text: COMPLETE_REPORT,
-      values: [id, result],
-    });
+    const { rowCount } = await this.db.$client.query({ ...COMPLETE_REPORT, values: [id, result] });
     return rowCount === 1;
   }
 
