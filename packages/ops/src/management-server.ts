@@ -3,17 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * What a management route answers: a JSON body, or a text body with its content type. A route returns its
- * answer and the server writes it, so no route can half-write a response or forget the hardening headers.
+ * What a management route answers: a JSON body, or a text body with its content type, and any headers of its
+ * own. A route returns its answer and the server writes it, so no route can half-write a response or forget the
+ * hardening headers.
  */
-export type ManagementReply =
-  | { status?: number; json: unknown }
-  | {
-      status?: number;
-      contentType: string;
-      body: string;
-      headers?: Readonly<Record<string, string>>;
-    };
+export type ManagementReply = {
+  status?: number;
+  headers?: Readonly<Record<string, string>>;
+} & ({ json: unknown } | { contentType: string; body: string });
 
 /** One management route: GET (and HEAD) on an exact path. */
 export type ManagementHandler = (
@@ -39,8 +36,7 @@ const INTERNAL_ERROR: ManagementReply = {
 
 const METHOD_NOT_ALLOWED: ManagementReply = {
   status: 405,
-  contentType: 'application/json; charset=utf-8',
-  body: JSON.stringify({ statusCode: 405, message: 'Method Not Allowed' }),
+  json: { statusCode: 405, message: 'Method Not Allowed' },
   headers: { allow: 'GET, HEAD' },
 };
 
@@ -52,13 +48,13 @@ function pathOf(url = '/'): string {
 }
 
 function write(response: ServerResponse, reply: ManagementReply, withBody: boolean): void {
-  const [contentType, body, headers] =
+  const [contentType, body] =
     'json' in reply
-      ? ['application/json; charset=utf-8', JSON.stringify(reply.json), undefined]
-      : [reply.contentType, reply.body, reply.headers];
+      ? ['application/json; charset=utf-8', JSON.stringify(reply.json)]
+      : [reply.contentType, reply.body];
   response.writeHead(reply.status ?? 200, {
     ...HARDENING_HEADERS,
-    ...headers,
+    ...reply.headers,
     'content-type': contentType,
     'content-length': Buffer.byteLength(body),
   });
