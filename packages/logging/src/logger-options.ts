@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redactSecrets, secretValuesOf, type Config } from '@repo/config';
 import { currentTraceIds } from '@repo/telemetry/tracing';
 import type { Params } from 'nestjs-pino';
-import type { LoggerOptions } from 'pino';
+import type { DestinationStream, LoggerOptions } from 'pino';
 import { serializeError } from './error-serializer.js';
 import { requestIdFor } from './request-id.js';
 
@@ -22,11 +22,22 @@ const REDACTED_PATHS = [
 type LoggedRequest = IncomingMessage & { id?: string | number };
 
 /** pino-pretty's settings for development: one short line per entry. */
-export const PRETTY_OPTIONS = {
+const PRETTY_OPTIONS = {
   singleLine: true,
   translateTime: 'SYS:HH:MM:ss.l',
   ignore: 'pid,hostname,app,env,version',
 };
+
+/**
+ * Development's output: a pino-pretty stream in the process, written synchronously so a line logged just before
+ * `process.exit()` is never lost. pino-pretty is imported here, in development only, where it is used. Not a
+ * `transport`: a transport runs in a worker thread that pino starts from a file beside its own module, which a
+ * bundled build (`pnpm start`, the images) does not have.
+ */
+export async function prettyStream(): Promise<DestinationStream> {
+  const { default: pretty } = await import('pino-pretty');
+  return pretty({ ...PRETTY_OPTIONS, sync: true });
+}
 
 /**
  * The options every logger of an app shares: LOG_LEVEL, the app's identity, the active trace's ids, credentials
@@ -59,10 +70,8 @@ export function loggerOptions(config: Config, app: 'web' | 'worker'): LoggerOpti
 }
 
 /**
- * nestjs-pino options for one app: pretty in development, one JSON object per line everywhere else, with the
- * shared options above plus request logging. Development formats with a pino-pretty stream in the process rather
- * than a `transport`: a transport runs in a worker thread that pino starts from a file beside its own module, which
- * a bundled build (`pnpm start`, the images) does not have. pino-pretty is imported in development only.
+ * nestjs-pino options for one app: pretty in development (see prettyStream), one JSON object per line everywhere
+ * else, with the shared options above plus request logging.
  */
 export async function loggerParams(config: Config, app: 'web' | 'worker'): Promise<Params> {
   const shared = loggerOptions(config, app);
@@ -87,6 +96,5 @@ export async function loggerParams(config: Config, app: 'web' | 'worker'): Promi
   // Every request on the public port is logged: health checks and probes live on the management server, which
   // has no request logger (nothing there to exclude, and no per-request matching to pay for).
   if (config.appEnv !== 'development') return { pinoHttp: options };
-  const { default: pretty } = await import('pino-pretty');
-  return { pinoHttp: [options, pretty({ ...PRETTY_OPTIONS, sync: true })] };
+  return { pinoHttp: [options, await prettyStream()] };
 }

@@ -1,7 +1,7 @@
 import type { Config } from '@repo/config';
 import { pino, type Logger } from 'pino';
 import { serializeError } from './error-serializer.js';
-import { loggerOptions, PRETTY_OPTIONS } from './logger-options.js';
+import { loggerOptions, prettyStream } from './logger-options.js';
 
 export type AppName = 'web' | 'worker';
 
@@ -16,11 +16,9 @@ export function createBootLogger(app: AppName): Logger {
 /**
  * The logger for everything outside a request or a job: start-up, Nest's own messages, failures before Nest's
  * logger exists, unhandled rejections, shutdown. It writes synchronously, so a line logged just before
- * `process.exit()` is never lost. pino-pretty is imported in development only, where it is used.
+ * `process.exit()` is never lost.
  */
 export async function createProcessLogger(app: AppName, config: Config): Promise<Logger> {
   const options = loggerOptions(config, app);
-  if (config.appEnv !== 'development') return pino(options);
-  const { default: pretty } = await import('pino-pretty');
-  return pino(options, pretty({ ...PRETTY_OPTIONS, sync: true }));
+  return config.appEnv === 'development' ? pino(options, await prettyStream()) : pino(options);
 }
