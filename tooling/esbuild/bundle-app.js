@@ -59,6 +59,12 @@ function builtinsThroughRequire() {
   };
 }
 
+/** `path` as a relative module specifier from the bundle's folder (`../../packages/db/dist/migrations.js`). */
+function fromBundle(outdir, path) {
+  const relativePath = relative(outdir, path).split(sep).join('/');
+  return relativePath.startsWith('.') ? relativePath : `./${relativePath}`;
+}
+
 /** Bundled CommonJS packages call `require`, which an ES module lacks: give the bundle one. */
 const REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -76,8 +82,7 @@ function keepModuleLocations(outdir) {
         if (path.split(sep).includes('node_modules')) return undefined;
         const source = await readFile(path, 'utf8');
         if (!source.includes('import.meta')) return undefined;
-        const fromBundle = relative(outdir, path).split(sep).join('/');
-        const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+        const url = `new URL(${JSON.stringify(fromBundle(outdir, path))}, import.meta.url).href`;
         return {
           contents: source
             .replaceAll('import.meta.url', url)
@@ -110,11 +115,7 @@ function keepLoadedInPlace(outdir) {
         const target = join(resolveDir, path);
         if (kind !== 'dynamic-import' || !LOADED_IN_PLACE.some((pattern) => pattern.test(target)))
           return undefined;
-        const fromBundle = relative(outdir, target).split(sep).join('/');
-        return {
-          path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`,
-          external: true,
-        };
+        return { path: fromBundle(outdir, target), external: true };
       });
     },
   };
