@@ -18,6 +18,7 @@ export interface LiveWorker extends WorkerHeartbeat {
 @Injectable()
 export class WorkerRegistry {
   readonly fingerprint: string;
+  private scraping: Promise<LiveWorker[]> | undefined;
 
   constructor(
     @InjectConfig() private readonly config: Config,
@@ -25,11 +26,19 @@ export class WorkerRegistry {
     metrics: HeartbeatMetrics,
   ) {
     this.fingerprint = formatFingerprint(config.fingerprint);
-    metrics.countLiveWorkers(async () => (await this.list()).length);
+    metrics.countLiveWorkers(async () => (await this.listForScrape()).length);
     metrics.readLastBeat(async () => {
-      const beats = (await this.list()).map((worker) => Date.parse(worker.beatAt));
+      const beats = (await this.listForScrape()).map((worker) => Date.parse(worker.beatAt));
       return beats.length === 0 ? undefined : Math.max(...beats);
     });
+  }
+
+  /** One Redis read for both gauges of a scrape: prom-client collects them together, so they share it. */
+  private listForScrape(): Promise<LiveWorker[]> {
+    this.scraping ??= this.list().finally(() => {
+      this.scraping = undefined;
+    });
+    return this.scraping;
   }
 
   async list(): Promise<LiveWorker[]> {
